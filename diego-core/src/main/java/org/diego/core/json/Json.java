@@ -1,0 +1,55 @@
+package org.diego.core.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.stream.Collectors;
+import org.diego.core.model.DiegoException;
+import org.diego.core.model.ErrorType;
+
+/** JSON for the API and the JMS messages, with Diego's field names. */
+public final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            // Diego's decoders ignore fields they don't know, so newer clients keep working.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private Json() {
+    }
+
+    /** Decodes {@code json}; a malformed document or a wrongly typed field is an InvalidJSON error naming it. */
+    public static <T> T read(String json, Class<T> type) {
+        if (json == null || json.isBlank()) {
+            throw new DiegoException(ErrorType.InvalidJSON, "Invalid JSON: the request body is empty");
+        }
+        try {
+            T value = MAPPER.readValue(json, type);
+            if (value == null) {
+                throw new DiegoException(ErrorType.InvalidJSON, "Invalid JSON: expected an object");
+            }
+            return value;
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            throw new DiegoException(ErrorType.InvalidJSON, "Invalid JSON" + (field.isEmpty() ? "" : " in field " + field)
+                    + ": " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw new DiegoException(ErrorType.InvalidJSON, "Invalid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.diego.core.messages;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Every message kind on the wire, with its {@code diego_type} name and body record. */
+public enum MessageType {
+    CELL_HEARTBEAT("cell_heartbeat", CellHeartbeat.class),
+    CLAIM_ACTUAL_LRP("claim_actual_lrp", ClaimActualLrpRequest.class),
+    START_ACTUAL_LRP("start_actual_lrp", StartActualLrpRequest.class),
+    CRASH_ACTUAL_LRP("crash_actual_lrp", CrashActualLrpRequest.class),
+    REMOVE_ACTUAL_LRP("remove_actual_lrp", RemoveActualLrpRequest.class),
+    LIFECYCLE_RESPONSE("lifecycle_response", LifecycleResponse.class),
+    LRP_WORK("lrp_work", LrpWork.class),
+    STOP_LRP_INSTANCE("stop_lrp_instance", StopLrpInstance.class);
+
+    private final String wireName;
+    private final Class<?> bodyType;
+
+    MessageType(String wireName, Class<?> bodyType) {
+        this.wireName = wireName;
+        this.bodyType = bodyType;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public Class<?> bodyType() {
+        return bodyType;
+    }
+
+    public static Optional<MessageType> fromWireName(String name) {
+        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+    }
+
+    public static MessageType of(Object body) {
+        return Arrays.stream(values()).filter(t -> t.bodyType.isInstance(body)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a message body: " + body.getClass()));
+    }
+}
