@@ -10,8 +10,22 @@ public final class Destinations {
     private Destinations() {
     }
 
-    /** Cluster to one cell: work and stop requests for that cell only. */
+    /**
+     * Cluster to one cell: work and stop requests for that cell only. OpenMQ accepts only Java
+     * identifier characters and dots in names, so other characters of the cell id (such as '-') are
+     * escaped as {@code _XXXX} (hex) and '_' itself as {@code __}, which keeps the mapping one-to-one.
+     */
     public static String cellQueue(String cellId) {
-        return "diego.cell." + cellId;
+        StringBuilder name = new StringBuilder("diego.cell.");
+        for (char c : cellId.toCharArray()) {
+            if (c == '_') {
+                name.append("__");
+            } else if (c < 128 && Character.isLetterOrDigit(c)) {
+                name.append(c);
+            } else {
+                name.append('_').append(String.format("%04x", (int) c));
+            }
+        }
+        return name.toString();
     }
 }
