@@ -26,8 +26,9 @@ public final class Scheduler {
         Map<String, LrpAuction> unique = new LinkedHashMap<>();
         batch.forEach(a -> unique.putIfAbsent(a.identifier(), a));
         List<LrpAuction> ordered = new ArrayList<>(unique.values());
-        ordered.sort(Comparator.<LrpAuction>comparingInt(a -> a.key().index() == 0 ? 0 : 1)
-                .thenComparing(a -> -a.info().memoryMb()));
+        // Diego's SortableLRPAuctions: index ascending (so every index 0 comes first), then memory descending.
+        ordered.sort(Comparator.<LrpAuction>comparingInt(a -> a.key().index())
+                .thenComparing(Comparator.<LrpAuction>comparingInt(a -> a.info().memoryMb()).reversed()));
 
         Map<String, List<LrpAuction>> placements = new LinkedHashMap<>();
         List<AuctionResult.Failure> failures = new ArrayList<>();
@@ -53,7 +54,7 @@ public final class Scheduler {
         }
         compatible = compatible.stream().filter(c -> c.matchesPlacementTags(auction.info().placementTags())).toList();
         if (compatible.isEmpty()) {
-            throw new PlacementException(TAG_MISMATCH);
+            throw new PlacementException(tagMismatch(auction.info().placementTags()));
         }
         int mem = auction.info().memoryMb();
         int disk = auction.info().diskMb();
@@ -71,6 +72,22 @@ public final class Scheduler {
         return byZoneLoad.firstEntry().getValue().stream()
                 .min(Comparator.comparingDouble((CellState c) -> c.score(guid, mem, disk)).thenComparing(CellState::cellId))
                 .orElseThrow();
+    }
+
+    /**
+     * Diego's PlacementTagMismatchError text (auction auctiontypes): {@code with no placement tags},
+     * {@code with placement tag "a"}, or {@value #TAG_MISMATCH} {@code "a", "b" and "c"}.
+     */
+    private static String tagMismatch(List<String> tags) {
+        if (tags.isEmpty()) {
+            return "found no compatible cell with no placement tags";
+        }
+        if (tags.size() == 1) {
+            return "found no compatible cell with placement tag \"" + tags.get(0) + "\"";
+        }
+        List<String> quoted = tags.stream().map(t -> "\"" + t + "\"").toList();
+        return TAG_MISMATCH + " " + String.join(", ", quoted.subList(0, quoted.size() - 1))
+                + " and " + quoted.get(quoted.size() - 1);
     }
 
     /** Diego names only the resources that every candidate cell lacks. */

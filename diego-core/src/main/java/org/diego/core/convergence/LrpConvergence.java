@@ -49,7 +49,7 @@ public final class LrpConvergence {
             presentIndices.computeIfAbsent(a.processGuid(), k -> new HashSet<>()).add(a.index());
             switch (a.state()) {
                 case UNCLAIMED -> {
-                    if (in.nowNanos() - a.since() >= staleUnclaimedAfter.toNanos()) {
+                    if (in.nowNanos() - a.since() > staleUnclaimedAfter.toNanos()) { // Diego: since < now - 30 s
                         stale.add(a);
                     }
                 }

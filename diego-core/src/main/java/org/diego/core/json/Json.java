@@ -1,5 +1,7 @@
 package org.diego.core.json;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -16,7 +18,12 @@ public final class Json {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             // Diego's decoders ignore fields they don't know, so newer clients keep working.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // Absent numeric fields default to 0 like Go's decoder. (FAIL_ON_NULL_FOR_PRIMITIVES is not used:
+            // in Jackson 2.x it also rejects a primitive record component that is merely absent, so
+            // {"process_guid":"p"} would fail as "null for instances"; see jackson-databind#5734.)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // Only record components go on the wire: helpers such as InstanceKey.isEmpty() are not fields.
+            .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             .build();

@@ -4,6 +4,8 @@ package org.diego.core.messages;
 public final class Destinations {
     /** Cells to cluster: heartbeats and ActualLRP lifecycle requests (competing consumers across instances). */
     public static final String BBS_QUEUE = "diego.bbs";
+    /** BBS and convergence to the auctioneer: batches of start requests, drained by the active auctioneer. */
+    public static final String AUCTION_QUEUE = "diego.auction";
     /** String property on every message naming its {@link MessageType} wire name. */
     public static final String TYPE_PROPERTY = "diego_type";
 

@@ -12,7 +12,8 @@ public enum MessageType {
     REMOVE_ACTUAL_LRP("remove_actual_lrp", RemoveActualLrpRequest.class),
     LIFECYCLE_RESPONSE("lifecycle_response", LifecycleResponse.class),
     LRP_WORK("lrp_work", LrpWork.class),
-    STOP_LRP_INSTANCE("stop_lrp_instance", StopLrpInstance.class);
+    STOP_LRP_INSTANCE("stop_lrp_instance", StopLrpInstance.class),
+    AUCTION_REQUEST("auction_request", AuctionRequest.class);
 
     private final String wireName;
     private final Class<?> bodyType;

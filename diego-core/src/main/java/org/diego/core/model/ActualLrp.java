@@ -98,8 +98,15 @@ public record ActualLrp(
         return next(InstanceKey.EMPTY, NetInfo.EMPTY, to, count, reason, nowNanos);
     }
 
-    /** Gives the slot back to the auction (its cell vanished, or a back-off expired), keeping the crash history. */
+    /**
+     * Gives the slot back to the auction (its cell vanished, or a back-off expired), keeping the crash history.
+     * Like Diego, an instance that is already UNCLAIMED cannot be unclaimed again.
+     */
     public ActualLrp unclaim(long nowNanos) {
+        if (state == ActualLrpState.UNCLAIMED) {
+            throw new DiegoException(ErrorType.ActualLRPCannotBeUnclaimed,
+                    "cannot unclaim actual LRP " + processGuid + "/" + index + ": it is already UNCLAIMED");
+        }
         return next(InstanceKey.EMPTY, NetInfo.EMPTY, ActualLrpState.UNCLAIMED, crashCount, crashReason, nowNanos);
     }
 

@@ -70,5 +70,8 @@ public record DesiredLrp(
     /** Diego's DesiredLRPSchedulingInfo, reduced to what placement and convergence read. */
     public record SchedulingInfo(String processGuid, String domain, int instances, int memoryMb, int diskMb,
                                  String rootfs, List<String> placementTags) {
+        public SchedulingInfo {
+            placementTags = placementTags == null ? List.of() : List.copyOf(placementTags);
+        }
     }
 }

@@ -1,0 +1,185 @@
+package org.diego.ejb.bbs;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.diego.core.messages.AuctionRequest;
+import org.diego.core.messages.Destinations;
+import org.diego.core.messages.StopLrpInstance;
+import org.diego.core.model.ActualLrp;
+import org.diego.core.model.ActualLrpKey;
+import org.diego.core.model.ActualLrpState;
+import org.diego.core.model.DiegoException;
+import org.diego.core.model.InstanceKey;
+import org.diego.core.model.NetInfo;
+import org.diego.core.model.Presence;
+import org.diego.core.model.RestartPolicy;
+import org.diego.core.time.GuidGenerator;
+import org.diego.core.time.Nanos;
+import org.diego.ejb.messaging.Messenger;
+import org.diego.ejb.persistence.ActualLrpEntity;
+
+/**
+ * ActualLRP transitions. Each method locks the row it changes, asks the diego-core record whether
+ * the move is legal, and writes the result; concurrent claims of one instance serialise on the row
+ * lock, so exactly one cell wins.
+ */
+@Stateless
+public class ActualLrps {
+    @PersistenceContext(unitName = "bbs")
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    GuidGenerator guids;
+    @Inject
+    RestartPolicy restartPolicy;
+    @Inject
+    Messenger messenger;
+    @Inject
+    Cells cells;
+
+    public List<ActualLrp> list(String domain, String cellId, String processGuid, Integer index) {
+        return em.createNamedQuery("ActualLrp.all", ActualLrpEntity.class).getResultStream()
+                .map(ActualLrpEntity::toModel)
+                .filter(a -> empty(domain) || a.domain().equals(domain))
+                .filter(a -> empty(cellId) || a.cellId().equals(cellId))
+                .filter(a -> empty(processGuid) || a.processGuid().equals(processGuid))
+                .filter(a -> index == null || a.index() == index)
+                .toList();
+    }
+
+    public List<ActualLrp> byProcess(String processGuid) {
+        return em.createNamedQuery("ActualLrp.byProcess", ActualLrpEntity.class).setParameter("guid", processGuid)
+                .getResultStream().map(ActualLrpEntity::toModel).toList();
+    }
+
+    public ActualLrp claim(String processGuid, int index, InstanceKey by) {
+        return transition(processGuid, index, lrp -> lrp.claim(by, now()));
+    }
+
+    public ActualLrp start(ActualLrpKey key, InstanceKey by, NetInfo net) {
+        return transition(key.processGuid(), key.index(), lrp -> lrp.start(by, net == null ? NetInfo.EMPTY : net, now()));
+    }
+
+    /** Records the crash; an instance the back-off policy restarts at once goes straight back to auction. */
+    public ActualLrp crash(ActualLrpKey key, InstanceKey by, String reason) {
+        ActualLrp after = transition(key.processGuid(), key.index(), lrp -> lrp.crash(by, reason, now(), restartPolicy));
+        if (after.state() == ActualLrpState.UNCLAIMED) {
+            auction(after.key());
+        }
+        return after;
+    }
+
+    /** A cell's container for this instance is gone on request; only the owning cell may remove it. */
+    public void remove(String processGuid, int index, InstanceKey by) {
+        ActualLrpEntity row = lock(processGuid, index);
+        row.toModel().checkRemovableBy(by);
+        em.remove(row);
+    }
+
+    /**
+     * The auctioneer could not place the instance. A row that was claimed meanwhile is left alone
+     * (returns false) rather than refused, so one stale failure cannot roll back a whole auction.
+     */
+    public boolean recordPlacementError(ActualLrpKey key, String error) {
+        ActualLrpEntity row = em.find(ActualLrpEntity.class, ActualLrpEntity.id(key.processGuid(), key.index(), Presence.ORDINARY),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (row == null || row.toModel().state() != ActualLrpState.UNCLAIMED) {
+            return false;
+        }
+        row.update(row.toModel().failPlacement(error));
+        return true;
+    }
+
+    /** Memory and disk held on each cell by CLAIMED and RUNNING instances, for the auctioneer's cell states. */
+    public List<Allocation> allocations() {
+        return em.createQuery("SELECT a.cellId, a.processGuid, d.memoryMb, d.diskMb FROM ActualLrpEntity a, DesiredLrpEntity d"
+                        + " WHERE a.processGuid = d.processGuid AND a.state IN ('CLAIMED', 'RUNNING')", Object[].class)
+                .getResultStream()
+                .map(r -> new Allocation((String) r[0], (String) r[1], ((Number) r[2]).intValue(), ((Number) r[3]).intValue()))
+                .toList();
+    }
+
+    /** One placed instance's share of a cell. */
+    public record Allocation(String cellId, String processGuid, int memoryMb, int diskMb) {
+    }
+
+    /** Convergence: a missing index gets a new UNCLAIMED row (unless another writer created it meanwhile). */
+    public boolean createMissing(ActualLrpKey key) {
+        if (em.find(ActualLrpEntity.class, ActualLrpEntity.id(key.processGuid(), key.index(), Presence.ORDINARY),
+                LockModeType.PESSIMISTIC_WRITE) != null) {
+            return false;
+        }
+        em.persist(ActualLrpEntity.of(ActualLrp.unclaimed(key, now(), guids.newGuid())));
+        return true;
+    }
+
+    /** Convergence: back to UNCLAIMED (cell vanished, back-off expired), only if nobody wrote the row since it looked. */
+    public boolean unclaimIfUnchanged(ActualLrp observed) {
+        ActualLrpEntity row = em.find(ActualLrpEntity.class, idOf(observed), LockModeType.PESSIMISTIC_WRITE);
+        if (row == null || !row.toModel().modificationTag().equals(observed.modificationTag())) {
+            return false;
+        }
+        row.update(observed.unclaim(now()));
+        return true;
+    }
+
+    /** Stops an instance that should no longer run: deleted at once unless a live cell runs it. */
+    public void retire(ActualLrp observed) {
+        ActualLrpEntity row = em.find(ActualLrpEntity.class, idOf(observed), LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            return;
+        }
+        ActualLrp lrp = row.toModel();
+        boolean placed = lrp.state() == ActualLrpState.CLAIMED || lrp.state() == ActualLrpState.RUNNING;
+        if (placed && cells.liveIds().contains(lrp.cellId())) {
+            messenger.toCell(lrp.cellId(), new StopLrpInstance(lrp.key(), lrp.instanceKey()));
+        } else {
+            em.remove(row);
+        }
+    }
+
+    /** The ORDINARY row for a key as it is now, or null. */
+    public ActualLrp find(ActualLrpKey key) {
+        ActualLrpEntity row = em.find(ActualLrpEntity.class, ActualLrpEntity.id(key.processGuid(), key.index(), Presence.ORDINARY));
+        return row == null ? null : row.toModel();
+    }
+
+    private void auction(ActualLrpKey key) {
+        messenger.toQueue(Destinations.AUCTION_QUEUE, AuctionRequest.of(key));
+    }
+
+    private ActualLrp transition(String processGuid, int index, UnaryOperator<ActualLrp> move) {
+        ActualLrpEntity row = lock(processGuid, index);
+        ActualLrp after = move.apply(row.toModel());
+        row.update(after);
+        return after;
+    }
+
+    private ActualLrpEntity lock(String processGuid, int index) {
+        ActualLrpEntity row = em.find(ActualLrpEntity.class, ActualLrpEntity.id(processGuid, index, Presence.ORDINARY),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            throw DiegoException.notFound("actual LRP " + processGuid + "/" + index);
+        }
+        return row;
+    }
+
+    private static Object idOf(ActualLrp lrp) {
+        return ActualLrpEntity.id(lrp.processGuid(), lrp.index(), lrp.presence());
+    }
+
+    private long now() {
+        return Nanos.now(clock);
+    }
+
+    private static boolean empty(String s) {
+        return s == null || s.isEmpty();
+    }
+}

@@ -1,0 +1,79 @@
+package org.diego.ejb.cluster;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One holder per role across the data grid, like Diego's Locket locks. A role is a map entry
+ * {@code holder token} with a TTL: the holder renews it on every tick, anyone may take it once it
+ * expires. Each new holder gets a larger fencing token from a grid-wide counter, so writes made
+ * on behalf of a role can be ordered and a stale holder detected. Any grid error means "not the
+ * holder": an instance that cannot renew stops acting at once.
+ */
+@ApplicationScoped
+public class Leadership {
+    private static final Logger LOG = Logger.getLogger(Leadership.class.getName());
+    private static final String LEASES = "diego-role-leases";
+
+    private final String me = System.getProperty("com.sun.aas.instanceName", "server") + ":" + ProcessHandle.current().pid();
+
+    @Inject
+    HazelcastInstance hazelcast;
+
+    /** Takes or renews the role; returns the fencing token while this instance holds it. */
+    public OptionalLong hold(String role, Duration ttl) {
+        try {
+            IMap<String, String> leases = hazelcast.getMap(LEASES);
+            // The entry lock only makes read-then-write atomic; its own lease frees it if we die here.
+            if (!leases.tryLock(role, 2, TimeUnit.SECONDS, 10, TimeUnit.SECONDS)) {
+                return OptionalLong.empty();
+            }
+            try {
+                String current = leases.get(role);
+                long token;
+                if (current == null) {
+                    token = hazelcast.getCPSubsystem().getAtomicLong("diego-fence-" + role).incrementAndGet();
+                    LOG.info(() -> me + " now holds role " + role + " with fencing token " + token);
+                } else if (holderOf(current).equals(me)) {
+                    token = Long.parseLong(current.substring(current.lastIndexOf(' ') + 1));
+                } else {
+                    return OptionalLong.empty();
+                }
+                leases.set(role, me + " " + token, ttl.toMillis(), TimeUnit.MILLISECONDS);
+                return OptionalLong.of(token);
+            } finally {
+                leases.unlock(role);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot hold role " + role + "; acting as non-holder", e);
+            return OptionalLong.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Current holder of every role, for operators. */
+    public Map<String, String> holders() {
+        Map<String, String> out = new TreeMap<>();
+        hazelcast.<String, String>getMap(LEASES).forEach((role, lease) -> out.put(role, holderOf(lease)));
+        return out;
+    }
+
+    public String self() {
+        return me;
+    }
+
+    private static String holderOf(String lease) {
+        return lease.substring(0, lease.lastIndexOf(' '));
+    }
+}

@@ -1,0 +1,51 @@
+package org.diego.ejb.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The cluster's tunables. Each is a MicroProfile Config property, so an operator sets it as a system
+ * property on the deployment group's config ({@code asadmin create-system-properties}) and tests
+ * shrink it the same way. Defaults are Diego's.
+ */
+@ApplicationScoped
+public class DiegoConfig {
+    @Inject @ConfigProperty(name = "diego.cell.presence-ttl-seconds", defaultValue = "15")
+    long presenceTtlSeconds;
+    @Inject @ConfigProperty(name = "diego.convergence.interval-seconds", defaultValue = "30")
+    long convergenceIntervalSeconds;
+    @Inject @ConfigProperty(name = "diego.convergence.stale-unclaimed-seconds", defaultValue = "30")
+    long staleUnclaimedSeconds;
+    @Inject @ConfigProperty(name = "diego.auction.interval-millis", defaultValue = "1000")
+    long auctionIntervalMillis;
+    @Inject @ConfigProperty(name = "diego.auction.max-batch", defaultValue = "1000")
+    int auctionMaxBatch;
+    @Inject @ConfigProperty(name = "diego.lock.ttl-seconds", defaultValue = "15")
+    long lockTtlSeconds;
+
+    public Duration presenceTtl() {
+        return Duration.ofSeconds(presenceTtlSeconds);
+    }
+
+    public Duration convergenceInterval() {
+        return Duration.ofSeconds(convergenceIntervalSeconds);
+    }
+
+    public Duration staleUnclaimed() {
+        return Duration.ofSeconds(staleUnclaimedSeconds);
+    }
+
+    public Duration auctionInterval() {
+        return Duration.ofMillis(auctionIntervalMillis);
+    }
+
+    public int auctionMaxBatch() {
+        return auctionMaxBatch;
+    }
+
+    public Duration lockTtl() {
+        return Duration.ofSeconds(lockTtlSeconds);
+    }
+}

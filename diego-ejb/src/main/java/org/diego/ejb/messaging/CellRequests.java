@@ -1,0 +1,58 @@
+package org.diego.ejb.messaging;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.diego.core.messages.CellHeartbeat;
+import org.diego.core.messages.ClaimActualLrpRequest;
+import org.diego.core.messages.CrashActualLrpRequest;
+import org.diego.core.messages.LifecycleResponse;
+import org.diego.core.messages.RemoveActualLrpRequest;
+import org.diego.core.messages.StartActualLrpRequest;
+import org.diego.core.model.DiegoException;
+import org.diego.core.model.ErrorType;
+import org.diego.core.model.Validation;
+import org.diego.ejb.bbs.ActualLrps;
+import org.diego.ejb.bbs.Cells;
+
+/**
+ * What each cell request does. Every request runs in its own transaction (through the bean
+ * proxies), and a refusal comes back as the Diego error in the reply instead of an exception.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CellRequests {
+    @Inject
+    Cells cells;
+    @Inject
+    ActualLrps actuals;
+
+    public LifecycleResponse handle(Object body) {
+        try {
+            if (body instanceof CellHeartbeat hb) {
+                Validation.required("cell", hb.cell());
+                cells.heartbeat(hb.cell());
+            } else if (body instanceof ClaimActualLrpRequest r) {
+                Validation.required("actual_lrp_instance_key", r.actualLrpInstanceKey());
+                actuals.claim(r.processGuid(), r.index(), r.actualLrpInstanceKey());
+            } else if (body instanceof StartActualLrpRequest r) {
+                Validation.required("actual_lrp_key", r.actualLrpKey());
+                Validation.required("actual_lrp_instance_key", r.actualLrpInstanceKey());
+                actuals.start(r.actualLrpKey(), r.actualLrpInstanceKey(), r.actualLrpNetInfo());
+            } else if (body instanceof CrashActualLrpRequest r) {
+                Validation.required("actual_lrp_key", r.actualLrpKey());
+                Validation.required("actual_lrp_instance_key", r.actualLrpInstanceKey());
+                actuals.crash(r.actualLrpKey(), r.actualLrpInstanceKey(), r.errorMessage());
+            } else if (body instanceof RemoveActualLrpRequest r) {
+                Validation.required("actual_lrp_instance_key", r.actualLrpInstanceKey());
+                actuals.remove(r.processGuid(), r.index(), r.actualLrpInstanceKey());
+            } else {
+                throw new DiegoException(ErrorType.InvalidRequest, "not a cell request: " + body.getClass().getSimpleName());
+            }
+            return LifecycleResponse.OK;
+        } catch (DiegoException e) {
+            return new LifecycleResponse(e.toError());
+        }
+    }
+}
