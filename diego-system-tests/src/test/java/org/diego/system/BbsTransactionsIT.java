@@ -1,0 +1,145 @@
+package org.diego.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.diego.core.model.Action;
+import org.diego.core.model.ActualLrp;
+import org.diego.core.model.ActualLrpState;
+import org.diego.core.model.DesiredLrp;
+import org.diego.core.model.DiegoException;
+import org.diego.core.model.ErrorType;
+import org.diego.core.model.InstanceKey;
+import org.diego.core.model.RunAction;
+import org.diego.ejb.bbs.ActualLrps;
+import org.diego.ejb.bbs.Cells;
+import org.diego.ejb.bbs.DesiredLrps;
+import org.diego.ejb.config.DiegoConfig;
+import org.diego.ejb.config.TimeSources;
+import org.diego.ejb.messaging.Messenger;
+import org.diego.ejb.persistence.ActualLrpEntity;
+import org.diego.ejb.persistence.ActualLrpId;
+import org.diego.ejb.persistence.CellPresenceEntity;
+import org.diego.ejb.persistence.DesiredLrpEntity;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The BBS beans inside the real DAS against the real MariaDB and broker: every transition is one
+ * transaction on a locked row, so two cells claiming one instance at once produce exactly one winner,
+ * and a refused request changes nothing. The rootfs is one no cell offers, so the live auctioneer
+ * leaves these instances UNCLAIMED for the test to drive.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BbsTransactionsIT {
+    private static final String UNPLACEABLE_ROOTFS = "preloaded:arquillian-only";
+
+    @Deployment
+    static WebArchive deployment() {
+        File ejbMeta = new File("../diego-ejb/src/main/resources/META-INF");
+        return ShrinkWrap.create(WebArchive.class, "bbs-it.war")
+                .addClasses(DesiredLrps.class, ActualLrps.class, Cells.class, Messenger.class, DiegoConfig.class,
+                        TimeSources.class, ActualLrpEntity.class, ActualLrpId.class, DesiredLrpEntity.class,
+                        CellPresenceEntity.class)
+                .addAsResource(new File(ejbMeta, "persistence.xml"), "META-INF/persistence.xml")
+                .addAsWebInfResource(new File(ejbMeta, "ejb-jar.xml"), "ejb-jar.xml")
+                .addAsWebInfResource(new File(ejbMeta, "beans.xml"), "beans.xml")
+                .addAsLibraries(new File("target/it-libs").listFiles());
+    }
+
+    @Inject
+    DesiredLrps desired;
+    @Inject
+    ActualLrps actuals;
+    @Resource
+    ManagedExecutorService executor;
+
+    private static DesiredLrp lrp(String guid, int instances) {
+        return new DesiredLrp(guid, "arquillian", UNPLACEABLE_ROOTFS, instances, 16, 16, 0, List.of(),
+                new Action(new RunAction("/bin/true", List.of(), null, List.of(), null)), 0, List.of(), List.of(), null, null);
+    }
+
+    @Test
+    void concurrentClaimsOfOneInstanceHaveExactlyOneWinner() throws Exception {
+        String guid = "arq-claim-" + System.nanoTime();
+        desired.desire(lrp(guid, 1));
+        try {
+            int contenders = 8;
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < contenders; i++) {
+                InstanceKey key = new InstanceKey("instance-" + i, "cell-" + i);
+                results.add(executor.submit(() -> {
+                    start.await();
+                    try {
+                        actuals.claim(guid, 0, key);
+                        return "won";
+                    } catch (DiegoException e) {
+                        return e.type().name();
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> f : results) {
+                outcomes.add(f.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(1, outcomes.stream().filter("won"::equals).count(), outcomes.toString());
+            assertEquals(contenders - 1, outcomes.stream().filter(ErrorType.ActualLRPCannotBeClaimed.name()::equals).count(),
+                    outcomes.toString());
+            ActualLrp row = actuals.byProcess(guid).get(0);
+            assertEquals(ActualLrpState.CLAIMED, row.state());
+            assertTrue(row.modificationTag().index() >= 1, "the claim bumped the modification tag");
+        } finally {
+            desired.remove(guid);
+        }
+        assertTrue(actuals.byProcess(guid).isEmpty(), "rows of a removed LRP on a cell that is not live are deleted");
+    }
+
+    @Test
+    void aRefusedDesireStoresNothing() {
+        String guid = "arq-refused-" + System.nanoTime();
+        DesiredLrp negative = lrp(guid, -1);
+        DiegoException e = assertThrows(DiegoException.class, () -> desired.desire(negative));
+        assertEquals(ErrorType.InvalidRequest, e.type());
+        assertTrue(e.getMessage().contains("instances"), e.getMessage());
+        assertNull(desired.find(guid));
+        assertTrue(actuals.byProcess(guid).isEmpty());
+    }
+
+    @Test
+    void transitionsFollowTheStateMachineAndRefusalsRollBack() {
+        String guid = "arq-flow-" + System.nanoTime();
+        desired.desire(lrp(guid, 1));
+        try {
+            InstanceKey mine = new InstanceKey("instance-a", "cell-a");
+            actuals.claim(guid, 0, mine);
+            ActualLrp claimed = actuals.byProcess(guid).get(0);
+            DiegoException refused = assertThrows(DiegoException.class,
+                    () -> actuals.crash(claimed.key(), new InstanceKey("other", "cell-b"), "not mine"));
+            assertEquals(ErrorType.ActualLRPCannotBeCrashed, refused.type());
+            assertEquals(claimed, actuals.byProcess(guid).get(0), "a refused transition changes nothing");
+            actuals.start(claimed.key(), mine, null);
+            ActualLrp crashed = actuals.crash(claimed.key(), mine, "Exited with status 1");
+            assertEquals(ActualLrpState.UNCLAIMED, crashed.state(), "the first crash restarts immediately");
+            assertEquals(1, crashed.crashCount());
+        } finally {
+            desired.remove(guid);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.diego.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The running system as a test sees it: its HTTP endpoints, its processes, its database, its admin CLI. */
+final class Cluster {
+    static final Path ROOT = Path.of(System.getProperty("diego.root", "..")).toAbsolutePath().normalize();
+    static final Path STATE = Path.of(System.getProperty("diego.state.dir", ROOT.resolve(".diego").toString()));
+    static final List<String> INSTANCES = List.of("diego-i1", "diego-i2");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Cluster() {
+    }
+
+    /** API base URL of each instance, in {@link #INSTANCES} order. */
+    static List<String> apis() {
+        String ports = System.getenv().getOrDefault("DIEGO_HTTP_PORTS", "28080 29080");
+        List<String> urls = new ArrayList<>();
+        for (String p : ports.trim().split("\\s+")) {
+            urls.add("http://127.0.0.1:" + p);
+        }
+        return urls;
+    }
+
+    static Response post(String base, String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    static Response get(String base, String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    private static Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body());
+        } catch (IOException e) {
+            return new Response(-1, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls until the condition holds; fails with the description and the last observed state. */
+    static void await(String what, Duration timeout, Supplier<Boolean> condition, Supplier<Object> state) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (condition.get()) {
+                    return;
+                }
+            } catch (RuntimeException ignored) {
+                // not yet: e.g. an instance restarting
+            }
+            sleep(500);
+        }
+        throw new AssertionError("timed out after " + timeout + " waiting for " + what + "; last state: " + state.get());
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The live process whose environment carries this instance guid (set by the cell's executor). */
+    static Optional<ProcessHandle> processOf(String instanceGuid) {
+        String marker = "INSTANCE_GUID=" + instanceGuid;
+        return ProcessHandle.allProcesses().filter(p -> {
+            try {
+                byte[] env = Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "environ"));
+                for (String entry : new String(env, StandardCharsets.UTF_8).split("\0")) {
+                    if (entry.equals(marker)) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (IOException | SecurityException e) {
+                return false;
+            }
+        }).findFirst();
+    }
+
+    static long cellPid(String cellId) throws IOException {
+        return Long.parseLong(Files.readString(STATE.resolve("pids").resolve(cellId + ".pid")).trim());
+    }
+
+    /** Runs {@code ./diego ARGS} and returns its output; fails when it exits non-zero. */
+    static String diego(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ROOT.resolve("diego").toString());
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new AssertionError("./diego " + String.join(" ", args) + " failed:\n" + out);
+        }
+        return out;
+    }
+
+    static Connection database() throws SQLException {
+        String url = System.getenv().getOrDefault("DIEGO_DB_URL", "jdbc:mysql://127.0.0.1:"
+                + System.getenv().getOrDefault("DIEGO_DB_PORT", "23306") + "/diego");
+        return DriverManager.getConnection(url, System.getenv().getOrDefault("DIEGO_DB_USER", "diego"),
+                System.getenv().getOrDefault("DIEGO_DB_PASSWORD", "diego"));
+    }
+
+    record Response(int status, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (HTTP " + status + "): " + body, e);
+            }
+        }
+    }
+}
