@@ -1,6 +1,7 @@
 package org.diego.ejb.auction;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -76,6 +77,11 @@ public class Auctioneer {
     void schedule() {
         long every = config.auctionInterval().toMillis();
         timers.createIntervalTimer(every, every, new TimerConfig(ROLE, false));
+    }
+
+    @PreDestroy
+    void release() {
+        leadership.release(ROLE);
     }
 
     @Timeout

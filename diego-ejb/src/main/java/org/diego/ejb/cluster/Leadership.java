@@ -62,6 +62,28 @@ public class Leadership {
         }
     }
 
+    /** Gives the role up on an orderly stop, so another instance takes it at its next tick, not after the TTL. */
+    public void release(String role) {
+        try {
+            IMap<String, String> leases = hazelcast.getMap(LEASES);
+            if (leases.tryLock(role, 2, TimeUnit.SECONDS, 10, TimeUnit.SECONDS)) {
+                try {
+                    String current = leases.get(role);
+                    if (current != null && holderOf(current).equals(me)) {
+                        leases.delete(role);
+                        LOG.info(() -> me + " released role " + role);
+                    }
+                } finally {
+                    leases.unlock(role);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "could not release role " + role + "; it expires by its TTL", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Current holder of every role, for operators. */
     public Map<String, String> holders() {
         Map<String, String> out = new TreeMap<>();

@@ -1,6 +1,7 @@
 package org.diego.ejb.convergence;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -67,6 +68,11 @@ public class Converger {
     void schedule() {
         long every = config.convergenceInterval().toMillis();
         timers.createIntervalTimer(every, every, new TimerConfig(ROLE, false));
+    }
+
+    @PreDestroy
+    void release() {
+        leadership.release(ROLE);
     }
 
     @Timeout
