@@ -63,8 +63,13 @@ class CellMessagingIT {
         // Heartbeats are still consumed after the garbage: the cells outlive their 6 s presence TTL.
         Cluster.sleep(8_000);
         String api = Cluster.apis().get(0);
+        Cluster.await("cells still live", Duration.ofSeconds(30), () -> liveCells(api).containsAll(Set.of("cell-1", "cell-2")),
+                () -> liveCells(api));
+    }
+
+    private static Set<String> liveCells(String api) {
         Set<String> cells = new HashSet<>();
         Cluster.post(api, "/v1/cells/list.r1", "").json().path("cells").forEach(c -> cells.add(c.path("cell_id").asText()));
-        Cluster.await("cells still live", Duration.ofSeconds(30), () -> cells.containsAll(Set.of("cell-1", "cell-2")), () -> cells);
+        return cells;
     }
 }
