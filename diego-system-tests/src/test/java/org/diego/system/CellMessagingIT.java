@@ -16,7 +16,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -63,13 +62,8 @@ class CellMessagingIT {
         // Heartbeats are still consumed after the garbage: the cells outlive their 6 s presence TTL.
         Cluster.sleep(8_000);
         String api = Cluster.apis().get(0);
-        Cluster.await("cells still live", Duration.ofSeconds(30), () -> liveCells(api).containsAll(Set.of("cell-1", "cell-2")),
-                () -> liveCells(api));
+        Cluster.await("cells still live", Duration.ofSeconds(30), () -> Cluster.liveCells(api).containsAll(Set.of("cell-1", "cell-2")),
+                () -> Cluster.liveCells(api));
     }
 
-    private static Set<String> liveCells(String api) {
-        Set<String> cells = new HashSet<>();
-        Cluster.post(api, "/v1/cells/list.r1", "").json().path("cells").forEach(c -> cells.add(c.path("cell_id").asText()));
-        return cells;
-    }
 }

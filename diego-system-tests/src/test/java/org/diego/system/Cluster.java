@@ -16,8 +16,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** The running system as a test sees it: its HTTP endpoints, its processes, its database, its admin CLI. */
@@ -126,6 +128,13 @@ final class Cluster {
                 + System.getenv().getOrDefault("DIEGO_DB_PORT", "23306") + "/diego");
         return DriverManager.getConnection(url, System.getenv().getOrDefault("DIEGO_DB_USER", "diego"),
                 System.getenv().getOrDefault("DIEGO_DB_PASSWORD", "diego"));
+    }
+
+    /** Cell ids of the live presences, as the instance at {@code api} lists them. */
+    static Set<String> liveCells(String api) {
+        Set<String> ids = new HashSet<>();
+        post(api, "/v1/cells/list.r1", "").json().path("cells").forEach(c -> ids.add(c.path("cell_id").asText()));
+        return ids;
     }
 
     record Response(int status, String body) {

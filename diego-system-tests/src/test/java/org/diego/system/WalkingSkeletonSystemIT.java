@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.MethodOrderer;
@@ -65,11 +64,6 @@ class WalkingSkeletonSystemIT {
         throw new AssertionError("no actual LRP " + guid + "/" + index + " in " + actuals(api, guid));
     }
 
-    static Set<String> liveCells(String api) {
-        Set<String> ids = new HashSet<>();
-        Cluster.post(api, "/v1/cells/list.r1", "").json().path("cells").forEach(c -> ids.add(c.path("cell_id").asText()));
-        return ids;
-    }
 
     @Test
     @Order(1)
@@ -79,7 +73,7 @@ class WalkingSkeletonSystemIT {
             assertEquals(200, ping.status(), api + " ping");
             assertTrue(ping.json().path("available").asBoolean());
             Cluster.await("cells cell-1 and cell-2 listed by " + api, PATIENCE,
-                    () -> liveCells(api).containsAll(Set.of("cell-1", "cell-2")), () -> liveCells(api));
+                    () -> Cluster.liveCells(api).containsAll(Set.of("cell-1", "cell-2")), () -> Cluster.liveCells(api));
         }
     }
 
@@ -158,7 +152,7 @@ class WalkingSkeletonSystemIT {
         long pid = Cluster.cellPid(victim);
         // The whole process group: the agent and its containers vanish together, like a lost VM.
         new ProcessBuilder("kill", "-KILL", "--", "-" + pid).inheritIO().start().waitFor();
-        Cluster.await(victim + " gone from the cell list", PATIENCE, () -> !liveCells(api).contains(victim), () -> liveCells(api));
+        Cluster.await(victim + " gone from the cell list", PATIENCE, () -> !Cluster.liveCells(api).contains(victim), () -> Cluster.liveCells(api));
         Cluster.await("every instance running on a live cell", PATIENCE, () -> {
             if (!allRunning(api, GUID, 2)) {
                 return false;
@@ -172,7 +166,7 @@ class WalkingSkeletonSystemIT {
         }, () -> actuals(api, GUID));
         // `up` is idempotent: it starts only the missing cell again.
         Cluster.diego("up");
-        Cluster.await(victim + " back", PATIENCE, () -> liveCells(api).contains(victim), () -> liveCells(api));
+        Cluster.await(victim + " back", PATIENCE, () -> Cluster.liveCells(api).contains(victim), () -> Cluster.liveCells(api));
     }
 
     @Test
