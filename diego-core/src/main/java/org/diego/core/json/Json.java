@@ -5,9 +5,13 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.util.stream.Collectors;
 import org.diego.core.model.DiegoException;
 import org.diego.core.model.ErrorType;
@@ -25,6 +29,15 @@ public final class Json {
             // Only record components go on the wire: helpers such as InstanceKey.isEmpty() are not fields.
             .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // Types are strict like Go's decoder: "5" is not an int, 1.5 is not silently 1, 5 is not a string.
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .withCoercionConfig(LogicalType.Textual, c -> c
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            // Enums travel by name; an ordinal would not even match Diego's numeric codes (InvalidJSON is 7 there).
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             .build();
 

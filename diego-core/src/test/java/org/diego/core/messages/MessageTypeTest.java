@@ -1,0 +1,126 @@
+package org.diego.core.messages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.diego.core.json.Json;
+import org.diego.core.model.Action;
+import org.diego.core.model.ActualLrpKey;
+import org.diego.core.model.CellPresence;
+import org.diego.core.model.DesiredLrp;
+import org.diego.core.model.DiegoError;
+import org.diego.core.model.EnvironmentVariable;
+import org.diego.core.model.ErrorType;
+import org.diego.core.model.InstanceKey;
+import org.diego.core.model.ModificationTag;
+import org.diego.core.model.NetInfo;
+import org.diego.core.model.PortMapping;
+import org.diego.core.model.RunAction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every JMS message kind: its wire name finds its body type, and the body survives JSON. */
+class MessageTypeTest {
+    static final ActualLrpKey KEY = new ActualLrpKey("app-1", 3, "cf-apps");
+    static final InstanceKey IKEY = new InstanceKey("ig-1", "cell-1");
+    static final DesiredLrp DESIRED = new DesiredLrp("app-1", "cf-apps", "preloaded:cflinuxfs4", 4, 256, 512, 100,
+            List.of(new EnvironmentVariable("A", "1")),
+            new Action(new RunAction("/bin/app", List.of("serve"), "/app", null, "vcap")), 30_000, List.of(8080),
+            List.of("blue"), "note", new ModificationTag("ep", 2));
+
+    /** A non-trivial body for every type; a new MessageType without a sample fails the test below. */
+    static final Map<MessageType, Object> SAMPLES = new EnumMap<>(Map.of(
+            MessageType.CELL_HEARTBEAT, new CellHeartbeat(new CellPresence("cell-1", "10.0.0.1:1800", "z1",
+                    new CellPresence.CellCapacity(4096, 8192, 100),
+                    List.of(new CellPresence.RootfsProvider("preloaded", List.of("cflinuxfs4"))),
+                    List.of("blue"), List.of("green"), "https://cell-1:1801")),
+            MessageType.CLAIM_ACTUAL_LRP, new ClaimActualLrpRequest("app-1", 3, IKEY),
+            MessageType.START_ACTUAL_LRP, new StartActualLrpRequest(KEY, IKEY,
+                    new NetInfo("10.0.0.1", List.of(new PortMapping(8080, 61000)), "172.16.0.9")),
+            MessageType.CRASH_ACTUAL_LRP, new CrashActualLrpRequest(KEY, IKEY, "Exited with status 1"),
+            MessageType.REMOVE_ACTUAL_LRP, new RemoveActualLrpRequest("app-1", 3, IKEY),
+            MessageType.LIFECYCLE_RESPONSE, new LifecycleResponse(
+                    new DiegoError(ErrorType.ActualLRPCannotBeClaimed, "cannot claim")),
+            MessageType.LRP_WORK, new LrpWork(List.of(new LrpWork.LrpStart(KEY, DESIRED),
+                    new LrpWork.LrpStart(new ActualLrpKey("app-1", 0, "cf-apps"), DESIRED))),
+            MessageType.STOP_LRP_INSTANCE, new StopLrpInstance(KEY, IKEY),
+            MessageType.AUCTION_REQUEST, new AuctionRequest("app-1", "cf-apps", List.of(0, 2, 3))));
+
+    @Test
+    void everyTypeHasASample() {
+        assertEquals(Set.of(MessageType.values()), SAMPLES.keySet());
+    }
+
+    @ParameterizedTest
+    @EnumSource(MessageType.class)
+    void bodyRoundTripsThroughJsonByWireName(MessageType type) {
+        Object body = SAMPLES.get(type);
+        assertSame(type, MessageType.of(body), "the sender picks the type from the body");
+        String wire = type.wireName();
+        String text = Json.write(body);
+
+        // The receiver only has the diego_type property and the text.
+        MessageType received = MessageType.fromWireName(wire).orElseThrow();
+        assertSame(type, received);
+        Object decoded = Json.read(text, received.bodyType());
+        assertEquals(body, decoded);
+        assertTrue(received.bodyType().isInstance(decoded));
+        assertEquals(text, Json.write(decoded), "re-encoding is stable");
+    }
+
+    @Test
+    void auctionRequestOfOneKeyCarriesOneIndex() {
+        AuctionRequest one = AuctionRequest.of(KEY);
+        assertEquals(new AuctionRequest("app-1", "cf-apps", List.of(3)), one);
+        assertEquals("{\"process_guid\":\"app-1\",\"domain\":\"cf-apps\",\"indices\":[3]}", Json.write(one));
+        assertEquals(List.of(), Json.read("{\"process_guid\":\"p\"}", AuctionRequest.class).indices());
+    }
+
+    @Test
+    void okResponseRoundTripsAsAnEmptyObject() {
+        String text = Json.write(LifecycleResponse.OK);
+        assertEquals("{}", text);
+        LifecycleResponse back = Json.read(text, LifecycleResponse.class);
+        assertTrue(back.ok());
+        assertEquals(LifecycleResponse.OK, back);
+    }
+
+    @Test
+    void wireNamesAreUniqueSnakeCase() {
+        Set<String> names = new HashSet<>();
+        for (MessageType t : MessageType.values()) {
+            assertTrue(t.wireName().matches("[a-z]+(_[a-z]+)*"), t.wireName());
+            assertTrue(names.add(t.wireName()), "duplicate wire name " + t.wireName());
+            assertEquals(t.name().toLowerCase(), t.wireName(), "wire name mirrors the constant");
+        }
+        assertEquals(MessageType.values().length,
+                Arrays.stream(MessageType.values()).map(MessageType::bodyType).distinct().count(),
+                "one body type per message kind, so of(body) is unambiguous");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"unknown", "CELL_HEARTBEAT", "Cell_Heartbeat", "cell_heartbeat ", "cell-heartbeat",
+            "lrp_work.r1"})
+    void unknownWireNamesAreEmpty(String name) {
+        assertEquals(Optional.empty(), MessageType.fromWireName(name));
+    }
+
+    @Test
+    void aNonMessageBodyIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> MessageType.of("just a string"));
+        assertThrows(IllegalArgumentException.class, () -> MessageType.of(KEY));
+    }
+}
