@@ -1,0 +1,28 @@
+package org.diego.cell.garden;
+
+import java.util.List;
+
+/**
+ * A Garden-style container backend. Handles are chosen by the caller (the executor uses the instance
+ * guid, as Diego's executor does), so a container can be found again without extra bookkeeping.
+ */
+public interface ContainerBackend {
+
+    /** Creates an empty container and maps a host port for every requested container port. */
+    ContainerInfo create(ContainerSpec spec) throws BackendException;
+
+    /** Starts a process in the container; the returned future completes with its exit status. */
+    ContainerProcess run(String handle, ProcessSpec spec) throws BackendException;
+
+    /**
+     * Stops every process of the container: with {@code kill} at once (SIGKILL), otherwise SIGTERM
+     * first and SIGKILL after the backend's grace time, like Garden's {@code Stop(kill)}.
+     */
+    void stop(String handle, boolean kill);
+
+    /** Kills whatever still runs, frees the container's ports and deletes it. Unknown handles are fine. */
+    void destroy(String handle);
+
+    /** Handles of every container this backend holds, including ones left over from an earlier run. */
+    List<String> list();
+}

@@ -1,0 +1,7 @@
+/**
+ * Garden's role: containers behind a backend API (create, run a process, stop, destroy, list) that
+ * knows nothing of Diego. {@link org.diego.cell.garden.ContainerBackend} is the Garden-style port;
+ * {@link org.diego.cell.garden.ProcessBackend} implements it like Garden's "houdini": a container is a
+ * directory and its processes are plain host processes, with no isolation and no resource limits.
+ */
+package org.diego.cell.garden;

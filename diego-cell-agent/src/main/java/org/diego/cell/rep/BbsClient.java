@@ -1,0 +1,22 @@
+package org.diego.cell.rep;
+
+import org.diego.core.messages.ClaimActualLrpRequest;
+import org.diego.core.messages.CrashActualLrpRequest;
+import org.diego.core.messages.LifecycleResponse;
+import org.diego.core.messages.RemoveActualLrpRequest;
+import org.diego.core.messages.StartActualLrpRequest;
+
+/**
+ * The ActualLRP lifecycle calls a rep makes. A response with an error is the BBS refusing the
+ * transition; no answer at all (timeout, broker down) is a {@link BbsUnavailableException}, after which
+ * the outcome is unknown.
+ */
+public interface BbsClient {
+    LifecycleResponse claim(ClaimActualLrpRequest request);
+
+    LifecycleResponse start(StartActualLrpRequest request);
+
+    LifecycleResponse crash(CrashActualLrpRequest request);
+
+    LifecycleResponse remove(RemoveActualLrpRequest request);
+}

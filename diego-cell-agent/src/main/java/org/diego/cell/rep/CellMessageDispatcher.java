@@ -1,0 +1,57 @@
+package org.diego.cell.rep;
+
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.diego.core.json.Json;
+import org.diego.core.messages.LrpWork;
+import org.diego.core.messages.MessageType;
+import org.diego.core.messages.StopLrpInstance;
+import org.diego.core.model.DiegoException;
+
+/**
+ * Decodes a message from the cell's queue by its {@code diego_type} and hands it to the rep. Anything
+ * it cannot use is logged and dropped: a poisoned message must not stop the consumer, and the cluster
+ * re-sends what matters (convergence re-auctions, retirement retries stops).
+ */
+public final class CellMessageDispatcher {
+    private static final Logger LOG = Logger.getLogger(CellMessageDispatcher.class.getName());
+    private static final int MAX_LOGGED_BODY = 300;
+    private final CellWorkHandler handler;
+
+    public CellMessageDispatcher(CellWorkHandler handler) {
+        this.handler = handler;
+    }
+
+    /** Returns true when the message was handed over, false when it was dropped. Never throws. */
+    public boolean dispatch(String diegoType, String body) {
+        if (diegoType == null || diegoType.isBlank()) {
+            return drop("a message without a diego_type", body, null);
+        }
+        Optional<MessageType> type = MessageType.fromWireName(diegoType);
+        if (type.isEmpty()) {
+            return drop("a message of unknown diego_type " + diegoType, body, null);
+        }
+        try {
+            switch (type.get()) {
+                case LRP_WORK -> handler.work(Json.read(body, LrpWork.class));
+                case STOP_LRP_INSTANCE -> handler.stop(Json.read(body, StopLrpInstance.class));
+                default -> {
+                    return drop("a " + diegoType + " message, which is not for a cell", body, null);
+                }
+            }
+            return true;
+        } catch (DiegoException e) {
+            return drop("an unreadable " + diegoType + " message (" + e.getMessage() + ")", body, null);
+        } catch (RuntimeException e) {
+            return drop("a " + diegoType + " message whose handling failed", body, e);
+        }
+    }
+
+    private static boolean drop(String what, String body, Throwable error) {
+        String shown = body == null ? "<no body>"
+                : body.length() > MAX_LOGGED_BODY ? body.substring(0, MAX_LOGGED_BODY) + "..." : body;
+        LOG.log(error == null ? Level.WARNING : Level.SEVERE, "dropping " + what + ": " + shown, error);
+        return false;
+    }
+}

@@ -1,0 +1,218 @@
+package org.diego.cell.rep;
+
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TextMessage;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.diego.cell.broker.BrokerAttachment;
+import org.diego.core.json.Json;
+import org.diego.core.messages.CellHeartbeat;
+import org.diego.core.messages.ClaimActualLrpRequest;
+import org.diego.core.messages.CrashActualLrpRequest;
+import org.diego.core.messages.Destinations;
+import org.diego.core.messages.LifecycleResponse;
+import org.diego.core.messages.MessageType;
+import org.diego.core.messages.RemoveActualLrpRequest;
+import org.diego.core.messages.StartActualLrpRequest;
+import org.diego.core.model.DiegoException;
+
+/**
+ * The BBS over JMS. Lifecycle calls are request/reply on {@code diego.bbs}: each request is persistent,
+ * names this agent's temporary queue in JMSReplyTo and expires after the reply timeout (a request
+ * nobody answers in time must not be applied after the caller gave up); the reply is matched by
+ * JMSCorrelationID = the request's JMSMessageID. Heartbeats are non-persistent fire-and-forget.
+ *
+ * <p>One session sends (JMS sessions are single-threaded, so sends are serialised) and another
+ * listens for replies. A reply can arrive before {@code send} has returned the message id, so a call
+ * is registered under the send lock and the reply listener takes that lock before looking it up.
+ */
+public final class JmsBbsClient implements BbsClient, HeartbeatSink, BrokerAttachment {
+    private static final Logger LOG = Logger.getLogger(JmsBbsClient.class.getName());
+    private final Duration replyTimeout;
+    private final Object sendLock = new Object();
+    private final Map<String, CompletableFuture<LifecycleResponse>> pending = new ConcurrentHashMap<>();
+    private JMSContext sender; // guarded by sendLock
+    private JMSContext replies; // guarded by sendLock
+    private Queue bbsQueue; // guarded by sendLock
+    private TemporaryQueue replyQueue; // guarded by sendLock
+
+    public JmsBbsClient(Duration replyTimeout) {
+        this.replyTimeout = replyTimeout;
+    }
+
+    @Override
+    public void attach(JMSContext connection) {
+        JMSContext s = connection.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+        JMSContext r = connection.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+        try {
+            TemporaryQueue q = r.createTemporaryQueue();
+            r.createConsumer(q).setMessageListener(this::onReply);
+            synchronized (sendLock) {
+                sender = s;
+                replies = r;
+                bbsQueue = s.createQueue(Destinations.BBS_QUEUE);
+                replyQueue = q;
+            }
+        } catch (RuntimeException e) {
+            closeQuietly(s);
+            closeQuietly(r);
+            throw e;
+        }
+    }
+
+    @Override
+    public void detach() {
+        JMSContext s;
+        JMSContext r;
+        synchronized (sendLock) {
+            s = sender;
+            r = replies;
+            sender = null;
+            replies = null;
+            bbsQueue = null;
+            replyQueue = null;
+        }
+        // Close outside the lock: closing waits for a running reply listener, which takes the lock.
+        closeQuietly(s);
+        closeQuietly(r);
+        pending.values().forEach(f -> f.completeExceptionally(
+                new BbsUnavailableException("the broker connection was lost before the reply came")));
+    }
+
+    @Override
+    public LifecycleResponse claim(ClaimActualLrpRequest request) {
+        return call(request);
+    }
+
+    @Override
+    public LifecycleResponse start(StartActualLrpRequest request) {
+        return call(request);
+    }
+
+    @Override
+    public LifecycleResponse crash(CrashActualLrpRequest request) {
+        return call(request);
+    }
+
+    @Override
+    public LifecycleResponse remove(RemoveActualLrpRequest request) {
+        return call(request);
+    }
+
+    @Override
+    public void send(CellHeartbeat heartbeat, Duration timeToLive) {
+        synchronized (sendLock) {
+            if (sender == null) {
+                throw new BbsUnavailableException("not connected to the broker");
+            }
+            try {
+                sender.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+                        .setTimeToLive(timeToLive.toMillis())
+                        .setProperty(Destinations.TYPE_PROPERTY, MessageType.CELL_HEARTBEAT.wireName())
+                        .send(bbsQueue, Json.write(heartbeat));
+            } catch (JMSRuntimeException e) {
+                throw new BbsUnavailableException("cannot send cell_heartbeat: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private LifecycleResponse call(Object request) {
+        String type = MessageType.of(request).wireName();
+        CompletableFuture<LifecycleResponse> reply = new CompletableFuture<>();
+        String id = send(type, request, reply);
+        try {
+            return reply.get(replyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new BbsUnavailableException("no reply to " + type + " within " + replyTimeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            throw new BbsUnavailableException(type + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BbsUnavailableException(type + ": interrupted while waiting for the reply", e);
+        } finally {
+            pending.remove(id);
+        }
+    }
+
+    private String send(String type, Object request, CompletableFuture<LifecycleResponse> reply) {
+        synchronized (sendLock) {
+            if (sender == null) {
+                throw new BbsUnavailableException("cannot send " + type + ": not connected to the broker");
+            }
+            try {
+                TextMessage message = sender.createTextMessage(Json.write(request));
+                message.setStringProperty(Destinations.TYPE_PROPERTY, type);
+                message.setJMSReplyTo(replyQueue);
+                sender.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
+                        .setTimeToLive(replyTimeout.toMillis())
+                        .setJMSReplyTo(replyQueue)
+                        .send(bbsQueue, message);
+                String id = message.getJMSMessageID();
+                pending.put(id, reply);
+                return id;
+            } catch (JMSException | JMSRuntimeException e) {
+                throw new BbsUnavailableException("cannot send " + type + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void onReply(Message message) {
+        try {
+            String correlation = message.getJMSCorrelationID();
+            CompletableFuture<LifecycleResponse> reply;
+            synchronized (sendLock) {
+                reply = correlation == null ? null : pending.get(correlation);
+            }
+            if (reply == null) {
+                LOG.info(() -> "dropping a reply nobody waits for (late, or unknown correlation id "
+                        + correlation + ")");
+                return;
+            }
+            String type = message.getStringProperty(Destinations.TYPE_PROPERTY);
+            if (!MessageType.LIFECYCLE_RESPONSE.wireName().equals(type)) {
+                LOG.warning(() -> "dropping a reply of diego_type " + type + " (expected lifecycle_response)");
+                reply.completeExceptionally(new BbsUnavailableException("reply of unexpected diego_type " + type));
+                return;
+            }
+            reply.complete(Json.read(message.getBody(String.class), LifecycleResponse.class));
+        } catch (JMSException | JMSRuntimeException | DiegoException e) {
+            LOG.log(Level.WARNING, "dropping an unreadable reply", e);
+            failReplyTo(message, e);
+        }
+    }
+
+    private void failReplyTo(Message message, Exception cause) {
+        try {
+            CompletableFuture<LifecycleResponse> reply = pending.get(message.getJMSCorrelationID());
+            if (reply != null) {
+                reply.completeExceptionally(new BbsUnavailableException("unreadable reply: " + cause.getMessage()));
+            }
+        } catch (JMSException | RuntimeException e) {
+            LOG.log(Level.FINE, "reply without a readable correlation id", e);
+        }
+    }
+
+    private static void closeQuietly(JMSContext context) {
+        if (context == null) {
+            return;
+        }
+        try {
+            context.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "closing a broker session", e);
+        }
+    }
+}

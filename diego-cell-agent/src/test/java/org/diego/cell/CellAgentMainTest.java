@@ -1,0 +1,74 @@
+package org.diego.cell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.diego.cell.executor.Resources;
+import org.diego.core.model.CellPresence;
+import org.diego.core.model.CellPresence.RootfsProvider;
+import picocli.CommandLine;
+import org.junit.jupiter.api.Test;
+
+class CellAgentMainTest {
+    private static CellAgentConfig parse(String... args) {
+        CellAgentMain main = new CellAgentMain();
+        new CommandLine(main).parseArgs(args);
+        return main.config();
+    }
+
+    @Test
+    void defaults() {
+        CellAgentConfig config = parse("--cell-id", "cell-1", "--work-dir", "/tmp/cell-1");
+
+        assertEquals("cell-1", config.cellId());
+        assertEquals("z1", config.zone());
+        assertEquals("mq://127.0.0.1:27676", config.brokerUrl());
+        assertEquals("guest", config.brokerUser());
+        assertEquals("guest", config.brokerPassword());
+        assertEquals(Path.of("/tmp/cell-1"), config.workDir());
+        assertEquals(new Resources(4096, 8192, 64), config.capacity());
+        assertEquals(Duration.ofSeconds(5), config.heartbeatInterval());
+        assertEquals(List.of(), config.placementTags());
+        assertEquals(List.of(new RootfsProvider("preloaded", List.of("cflinuxfs4", "busybox")),
+                new RootfsProvider("docker", List.of())), config.rootfsProviders());
+        assertEquals("127.0.0.1", config.address());
+        assertEquals(Duration.ofSeconds(10), config.replyTimeout());
+        assertEquals(Duration.ofSeconds(10), config.stopGrace());
+    }
+
+    @Test
+    void everyOptionAndThePresenceItAnnounces() {
+        CellAgentConfig config = parse("--cell-id", "cell-2", "--zone", "z2", "--broker", "mq://10.0.0.1:7676",
+                "--broker-user", "u", "--broker-password", "p", "--work-dir", "/w", "--memory-mb", "1024",
+                "--disk-mb", "2048", "--containers", "8", "--heartbeat-interval-ms", "1000",
+                "--placement-tags", "gpu, ssd", "--rootfs-providers", "preloaded:cflinuxfs3,docker,oci",
+                "--address", "10.0.0.2", "--reply-timeout-ms", "3000", "--stop-grace-ms", "500");
+
+        CellPresence presence = config.presence();
+        assertEquals("cell-2", presence.cellId());
+        assertEquals("10.0.0.2", presence.repAddress());
+        assertEquals("z2", presence.zone());
+        assertEquals(new CellPresence.CellCapacity(1024, 2048, 8), presence.capacity());
+        assertEquals(List.of("gpu", "ssd"), presence.placementTags());
+        assertTrue(presence.supportsRootfs("preloaded:cflinuxfs3"));
+        assertTrue(presence.supportsRootfs("docker:///busybox"));
+        assertTrue(presence.supportsRootfs("oci://x"));
+        assertEquals(Duration.ofSeconds(3), config.replyTimeout());
+        assertEquals(Duration.ofMillis(500), config.stopGrace());
+        assertEquals("mq://10.0.0.1:7676", config.brokerUrl());
+    }
+
+    @Test
+    void requiresCellIdAndWorkDirAndRejectsNegativeCapacity() {
+        assertThrows(CommandLine.MissingParameterException.class,
+                () -> new CommandLine(new CellAgentMain()).parseArgs("--cell-id", "c"));
+        assertThrows(CommandLine.ParameterException.class,
+                () -> parse("--cell-id", "c", "--work-dir", "/w", "--memory-mb", "-1"));
+        assertThrows(IllegalArgumentException.class,
+                () -> CellAgentConfig.parseRootfsProviders(List.of(":stack")));
+    }
+}

@@ -1,0 +1,72 @@
+package org.diego.cell.rep;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.diego.core.messages.ClaimActualLrpRequest;
+import org.diego.core.messages.CrashActualLrpRequest;
+import org.diego.core.messages.LifecycleResponse;
+import org.diego.core.messages.RemoveActualLrpRequest;
+import org.diego.core.messages.StartActualLrpRequest;
+import org.diego.core.model.DiegoError;
+import org.diego.core.model.ErrorType;
+
+/** An in-memory BBS: records every call in order and answers with a scriptable responder (default: OK). */
+final class FakeBbsClient implements BbsClient {
+    final List<Object> calls = new CopyOnWriteArrayList<>();
+    volatile Function<Object, LifecycleResponse> responder = request -> LifecycleResponse.OK;
+
+    static LifecycleResponse refusal(ErrorType type) {
+        return new LifecycleResponse(new DiegoError(type, "refused by the fake BBS"));
+    }
+
+    @Override
+    public LifecycleResponse claim(ClaimActualLrpRequest request) {
+        return answer(request);
+    }
+
+    @Override
+    public LifecycleResponse start(StartActualLrpRequest request) {
+        return answer(request);
+    }
+
+    @Override
+    public LifecycleResponse crash(CrashActualLrpRequest request) {
+        return answer(request);
+    }
+
+    @Override
+    public LifecycleResponse remove(RemoveActualLrpRequest request) {
+        return answer(request);
+    }
+
+    private LifecycleResponse answer(Object request) {
+        calls.add(request);
+        return responder.apply(request);
+    }
+
+    <T> List<T> callsOf(Class<T> type) {
+        return calls.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    List<Class<?>> callTypes() {
+        return calls.stream().<Class<?>>map(Object::getClass).toList();
+    }
+
+    /** Polls until a call of {@code type} was made; fails after {@code timeout}. */
+    <T> T await(Class<T> type, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<T> found = callsOf(type);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            Thread.sleep(10);
+        }
+        fail("no " + type.getSimpleName() + " within " + timeout + "; calls: " + calls);
+        return null;
+    }
+}

@@ -1,0 +1,31 @@
+package org.diego.cell.rep;
+
+import java.util.List;
+import org.diego.core.messages.LrpWork;
+import org.diego.core.messages.LrpWork.LrpStart;
+import org.diego.core.model.Action;
+import org.diego.core.model.ActualLrpKey;
+import org.diego.core.model.DesiredLrp;
+import org.diego.core.model.EnvironmentVariable;
+import org.diego.core.model.RunAction;
+
+/** Test data: LRP starts running a {@code /bin/sh -c} script. */
+final class Lrps {
+    static final String DOMAIN = "cf-apps";
+
+    private Lrps() {
+    }
+
+    static LrpStart start(String processGuid, int index, int memoryMb, List<Integer> ports, String script) {
+        RunAction run = new RunAction("/bin/sh", List.of("-c", script), null,
+                List.of(new EnvironmentVariable("FROM_ACTION", "action")), null);
+        DesiredLrp desired = new DesiredLrp(processGuid, DOMAIN, "preloaded:cflinuxfs4", 1, memoryMb, 64, 0,
+                List.of(new EnvironmentVariable("FROM_DESIRED", "desired")), new Action(run), 0, ports, List.of(),
+                null, null);
+        return new LrpStart(new ActualLrpKey(processGuid, index, DOMAIN), desired);
+    }
+
+    static LrpWork work(LrpStart... starts) {
+        return new LrpWork(List.of(starts));
+    }
+}
