@@ -88,22 +88,30 @@ final class Cluster {
         }
     }
 
-    /** The live process whose environment carries this instance guid (set by the cell's executor). */
+    /**
+     * The live root process of the container running this instance guid: of the processes whose
+     * environment carries it (the shell and its children), the one whose parent does not.
+     */
     static Optional<ProcessHandle> processOf(String instanceGuid) {
         String marker = "INSTANCE_GUID=" + instanceGuid;
-        return ProcessHandle.allProcesses().filter(p -> {
-            try {
-                byte[] env = Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "environ"));
-                for (String entry : new String(env, StandardCharsets.UTF_8).split("\0")) {
-                    if (entry.equals(marker)) {
-                        return true;
-                    }
+        List<ProcessHandle> carriers = ProcessHandle.allProcesses().filter(p -> carries(p, marker)).toList();
+        Set<Long> pids = new HashSet<>();
+        carriers.forEach(p -> pids.add(p.pid()));
+        return carriers.stream().filter(p -> p.parent().map(parent -> !pids.contains(parent.pid())).orElse(true)).findFirst();
+    }
+
+    private static boolean carries(ProcessHandle p, String marker) {
+        try {
+            byte[] env = Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "environ"));
+            for (String entry : new String(env, StandardCharsets.UTF_8).split("\0")) {
+                if (entry.equals(marker)) {
+                    return true;
                 }
-                return false;
-            } catch (IOException | SecurityException e) {
-                return false;
             }
-        }).findFirst();
+            return false;
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
     }
 
     static long cellPid(String cellId) throws IOException {
