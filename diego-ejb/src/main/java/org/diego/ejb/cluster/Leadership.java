@@ -24,10 +24,20 @@ public class Leadership {
     private static final Logger LOG = Logger.getLogger(Leadership.class.getName());
     private static final String LEASES = "diego-role-leases";
 
-    private final String me = System.getProperty("com.sun.aas.instanceName", "server") + ":" + ProcessHandle.current().pid();
+    private final String me;
 
     @Inject
     HazelcastInstance hazelcast;
+
+    public Leadership() {
+        this(null, System.getProperty("com.sun.aas.instanceName", "server") + ":" + ProcessHandle.current().pid());
+    }
+
+    /** For tests: several "instances" sharing one grid. */
+    Leadership(HazelcastInstance hazelcast, String me) {
+        this.hazelcast = hazelcast;
+        this.me = me;
+    }
 
     /** Takes or renews the role; returns the fencing token while this instance holds it. */
     public OptionalLong hold(String role, Duration ttl) {
