@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.diego.core.model.Action;
 import org.diego.core.model.ActualLrp;
+import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.ActualLrpState;
 import org.diego.core.model.DesiredLrp;
 import org.diego.core.model.DiegoException;
@@ -25,6 +26,8 @@ import org.diego.core.model.RunAction;
 import org.diego.ejb.bbs.ActualLrps;
 import org.diego.ejb.bbs.Cells;
 import org.diego.ejb.bbs.DesiredLrps;
+import org.diego.ejb.bbs.Fences;
+import org.diego.ejb.cluster.Fence;
 import org.diego.ejb.config.DiegoConfig;
 import org.diego.ejb.config.TimeSources;
 import org.diego.ejb.messaging.Messenger;
@@ -55,7 +58,7 @@ class BbsTransactionsIT {
         return ShrinkWrap.create(WebArchive.class, "bbs-it.war")
                 .addClasses(DesiredLrps.class, ActualLrps.class, Cells.class, Messenger.class, DiegoConfig.class,
                         TimeSources.class, ActualLrpEntity.class, ActualLrpId.class, DesiredLrpEntity.class,
-                        CellPresenceEntity.class)
+                        CellPresenceEntity.class, Fences.class, Fence.class)
                 .addAsResource(new File(ejbMeta, "persistence.xml"), "META-INF/persistence.xml")
                 .addAsWebInfResource(new File(ejbMeta, "ejb-jar.xml"), "ejb-jar.xml")
                 .addAsWebInfResource(new File(ejbMeta, "beans.xml"), "beans.xml")
@@ -138,6 +141,26 @@ class BbsTransactionsIT {
             ActualLrp crashed = actuals.crash(claimed.key(), mine, "Exited with status 1");
             assertEquals(ActualLrpState.UNCLAIMED, crashed.state(), "the first crash restarts immediately");
             assertEquals(1, crashed.crashCount());
+        } finally {
+            desired.remove(guid);
+        }
+    }
+
+    @Test
+    void aStaleRoleHolderCannotWrite() {
+        String guid = "arq-fence-" + System.nanoTime();
+        desired.desire(lrp(guid, 2));
+        try {
+            ActualLrp row = actuals.byProcess(guid).get(1);
+            ActualLrpKey key = row.key();
+            String role = "fence-test-" + System.nanoTime();
+            actuals.retire(row, new Fence(role, 7));
+            assertTrue(actuals.createMissing(key, new Fence(role, 7)), "the current holder writes");
+            actuals.retire(actuals.find(key), new Fence(role, 8));
+            DiegoException stale = assertThrows(DiegoException.class,
+                    () -> actuals.createMissing(key, new Fence(role, 7)), "the old holder's delayed write");
+            assertEquals(ErrorType.LockCollision, stale.type());
+            assertNull(actuals.find(key), "the refused write changed nothing");
         } finally {
             desired.remove(guid);
         }

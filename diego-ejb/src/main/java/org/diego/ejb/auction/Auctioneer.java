@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.logging.Logger;
 import org.diego.core.auction.AuctionResult;
 import org.diego.core.auction.CellState;
@@ -39,6 +40,8 @@ import org.diego.core.model.DiegoException;
 import org.diego.ejb.bbs.ActualLrps;
 import org.diego.ejb.bbs.Cells;
 import org.diego.ejb.bbs.DesiredLrps;
+import org.diego.ejb.bbs.Fences;
+import org.diego.ejb.cluster.Fence;
 import org.diego.ejb.cluster.Leadership;
 import org.diego.ejb.config.DiegoConfig;
 import org.diego.ejb.messaging.Messenger;
@@ -72,6 +75,8 @@ public class Auctioneer {
     Cells cells;
     @Inject
     Messenger messenger;
+    @Inject
+    Fences fences;
 
     @PostConstruct
     void schedule() {
@@ -87,11 +92,19 @@ public class Auctioneer {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void tick() {
-        if (leadership.hold(ROLE, config.lockTtl()).isEmpty()) {
+        OptionalLong token = leadership.hold(ROLE, config.lockTtl());
+        if (token.isEmpty()) {
             return;
         }
         List<AuctionRequest> batch = drain();
         if (!batch.isEmpty()) {
+            try {
+                fences.check(new Fence(ROLE, token.getAsLong()));
+            } catch (DiegoException stale) {
+                // The transaction is now rollback-only: the drained requests stay queued for the new holder.
+                LOG.warning(stale::getMessage);
+                return;
+            }
             runRound(batch);
         }
     }

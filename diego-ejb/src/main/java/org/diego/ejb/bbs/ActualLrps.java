@@ -21,6 +21,7 @@ import org.diego.core.model.Presence;
 import org.diego.core.model.RestartPolicy;
 import org.diego.core.time.GuidGenerator;
 import org.diego.core.time.Nanos;
+import org.diego.ejb.cluster.Fence;
 import org.diego.ejb.messaging.Messenger;
 import org.diego.ejb.persistence.ActualLrpEntity;
 
@@ -43,6 +44,8 @@ public class ActualLrps {
     Messenger messenger;
     @Inject
     Cells cells;
+    @Inject
+    Fences fences;
 
     public List<ActualLrp> list(String domain, String cellId, String processGuid, Integer index) {
         return em.createNamedQuery("ActualLrp.all", ActualLrpEntity.class).getResultStream()
@@ -111,7 +114,8 @@ public class ActualLrps {
     }
 
     /** Convergence: a missing index gets a new UNCLAIMED row (unless another writer created it meanwhile). */
-    public boolean createMissing(ActualLrpKey key) {
+    public boolean createMissing(ActualLrpKey key, Fence fence) {
+        fences.check(fence);
         if (em.find(ActualLrpEntity.class, ActualLrpEntity.id(key.processGuid(), key.index(), Presence.ORDINARY),
                 LockModeType.PESSIMISTIC_WRITE) != null) {
             return false;
@@ -121,13 +125,20 @@ public class ActualLrps {
     }
 
     /** Convergence: back to UNCLAIMED (cell vanished, back-off expired), only if nobody wrote the row since it looked. */
-    public boolean unclaimIfUnchanged(ActualLrp observed) {
+    public boolean unclaimIfUnchanged(ActualLrp observed, Fence fence) {
+        fences.check(fence);
         ActualLrpEntity row = em.find(ActualLrpEntity.class, idOf(observed), LockModeType.PESSIMISTIC_WRITE);
         if (row == null || !row.toModel().modificationTag().equals(observed.modificationTag())) {
             return false;
         }
         row.update(observed.unclaim(now()));
         return true;
+    }
+
+    /** Convergence's retire: as {@link #retire(ActualLrp)}, by the current converger only. */
+    public void retire(ActualLrp observed, Fence fence) {
+        fences.check(fence);
+        retire(observed);
     }
 
     /** Stops an instance that should no longer run: deleted at once unless a live cell runs it. */

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.diego.core.convergence.ConvergenceInput;
@@ -32,6 +33,7 @@ import org.diego.core.time.Nanos;
 import org.diego.ejb.bbs.ActualLrps;
 import org.diego.ejb.bbs.Cells;
 import org.diego.ejb.bbs.DesiredLrps;
+import org.diego.ejb.cluster.Fence;
 import org.diego.ejb.cluster.Leadership;
 import org.diego.ejb.config.DiegoConfig;
 import org.diego.ejb.messaging.Messenger;
@@ -78,31 +80,37 @@ public class Converger {
     @Timeout
     public void tick() {
         // Hold the role for two intervals so a pass that runs long does not hand it over mid-pass.
-        if (leadership.hold(ROLE, config.convergenceInterval().multipliedBy(2).plus(config.lockTtl())).isEmpty()) {
+        OptionalLong token = leadership.hold(ROLE, config.convergenceInterval().multipliedBy(2).plus(config.lockTtl()));
+        if (token.isEmpty()) {
             return;
         }
         try {
-            converge();
+            converge(new Fence(ROLE, token.getAsLong()));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "convergence pass failed; the next pass retries", e);
+            // Includes LockCollision: a newer converger has written, so this pass stops at once.
+            LOG.log(Level.WARNING, "convergence pass stopped; the next pass retries", e);
         }
     }
 
-    void converge() {
+    void converge(Fence fence) {
         long started = System.nanoTime();
         ConvergenceInput input = new ConvergenceInput(desired.schedulingInfos(), actuals.list(null, null, null, null),
                 cells.liveIds(), Nanos.now(clock));
         ConvergenceResult result = new LrpConvergence(restartPolicy, config.staleUnclaimed()).converge(input);
 
         List<ActualLrpKey> toAuction = new ArrayList<>();
-        result.missing().stream().filter(actuals::createMissing).forEach(toAuction::add);
+        for (ActualLrpKey key : result.missing()) {
+            if (actuals.createMissing(key, fence)) {
+                toAuction.add(key);
+            }
+        }
         for (ActualLrp lrp : concat(result.unclaimOnMissingCell(), result.restartCrashed())) {
-            if (actuals.unclaimIfUnchanged(lrp)) {
+            if (actuals.unclaimIfUnchanged(lrp, fence)) {
                 toAuction.add(lrp.key());
             }
         }
         result.staleUnclaimed().forEach(lrp -> toAuction.add(lrp.key()));
-        result.retire().forEach(actuals::retire);
+        result.retire().forEach(lrp -> actuals.retire(lrp, fence));
         auction(toAuction);
 
         long millis = (System.nanoTime() - started) / 1_000_000;
