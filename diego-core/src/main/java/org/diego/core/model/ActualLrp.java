@@ -120,6 +120,37 @@ public record ActualLrp(
                 crashCount, crashReason, state, error, since, modificationTag.next(), presence);
     }
 
+    /**
+     * Convergence found this placed instance's cell missing: the row keeps its instance key, net info and
+     * state but becomes SUSPECT, so a replacement ORDINARY row can be auctioned next to it (Diego's
+     * ChangeActualLRPPresence ORDINARY to SUSPECT). Only a CLAIMED or RUNNING ORDINARY row can become suspect.
+     */
+    public ActualLrp toSuspect() {
+        if (presence != Presence.ORDINARY
+                || (state != ActualLrpState.CLAIMED && state != ActualLrpState.RUNNING)) {
+            throw new DiegoException(ErrorType.InvalidStateTransition, "cannot mark actual LRP " + processGuid + "/" + index
+                    + " suspect: it is " + state + " " + presence);
+        }
+        return withPresence(Presence.SUSPECT);
+    }
+
+    /**
+     * The suspect's cell came back: the row becomes ORDINARY again, unchanged otherwise (Diego's
+     * PromoteSuspectActualLRP; the caller deletes the ORDINARY replacement in the same transaction).
+     */
+    public ActualLrp promote() {
+        if (presence != Presence.SUSPECT) {
+            throw new DiegoException(ErrorType.InvalidStateTransition, "cannot promote actual LRP " + processGuid + "/"
+                    + index + ": it is " + presence + ", not SUSPECT");
+        }
+        return withPresence(Presence.ORDINARY);
+    }
+
+    private ActualLrp withPresence(Presence to) {
+        return new ActualLrp(processGuid, index, domain, instanceGuid, cellId, address, ports, instanceAddress,
+                crashCount, crashReason, state, placementError, since, modificationTag.next(), to);
+    }
+
     /** A cell may only remove the row it owns (its container stopped); an unowned row may go freely. */
     public void checkRemovableBy(InstanceKey by) {
         if (!instanceKey().isEmpty() && !instanceKey().equals(by)) {

@@ -1,0 +1,23 @@
+package org.diego.core.convergence;
+
+import java.util.List;
+import java.util.Set;
+import org.diego.core.model.ActualLrp;
+import org.diego.core.model.DesiredLrp.SchedulingInfo;
+import org.diego.core.model.Domain;
+
+/**
+ * A consistent snapshot for one full convergence pass (Diego §2.1): every desired scheduling info,
+ * every ActualLRP row of every presence (ORDINARY, EVACUATING, SUSPECT), the ids of the cells whose
+ * presence is live, every stored domain row (expired ones included: the pass says which to prune and
+ * treats only those still fresh at {@code nowNanos} as fresh) and the time in epoch nanoseconds.
+ */
+public record LrpConvergenceInput(List<SchedulingInfo> desired, List<ActualLrp> actuals, Set<String> liveCells,
+                                  List<Domain> domains, long nowNanos) {
+    public LrpConvergenceInput {
+        desired = desired == null ? List.of() : List.copyOf(desired);
+        actuals = actuals == null ? List.of() : List.copyOf(actuals);
+        liveCells = liveCells == null ? Set.of() : Set.copyOf(liveCells);
+        domains = domains == null ? List.of() : List.copyOf(domains);
+    }
+}
