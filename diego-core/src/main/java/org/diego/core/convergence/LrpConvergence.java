@@ -27,8 +27,7 @@ import org.diego.core.model.RestartPolicy;
  *
  * <p>{@link #plan(LrpConvergenceInput)} is the full pass: domains, evacuating and suspect presences,
  * freshness-gated retirement, crash back-off and metrics; see {@link LrpConvergencePlan} for what each
- * output means. {@link #converge(ConvergenceInput)} is the skeleton's earlier subset (ORDINARY rows only,
- * no domains, rows on missing cells unclaimed instead of turned SUSPECT), kept until its caller moves over.
+ * output means.
  */
 public final class LrpConvergence {
     private final RestartPolicy restartPolicy;
@@ -38,63 +37,6 @@ public final class LrpConvergence {
         this.restartPolicy = Objects.requireNonNull(restartPolicy, "restartPolicy");
         this.staleUnclaimedAfter = Objects.requireNonNull(staleUnclaimedAfter, "staleUnclaimedAfter");
     }
-
-    /**
-     * The skeleton's subset: retires extra and orphaned rows whatever their domain and unclaims rows on
-     * missing cells. Prefer {@link #plan(LrpConvergenceInput)}.
-     */
-    @Deprecated
-    public ConvergenceResult converge(ConvergenceInput in) {
-        Map<String, SchedulingInfo> desired = new HashMap<>();
-        in.desired().forEach(d -> desired.put(d.processGuid(), d));
-        Map<String, Set<Integer>> presentIndices = new HashMap<>();
-
-        List<ActualLrp> unclaim = new ArrayList<>();
-        List<ActualLrp> restart = new ArrayList<>();
-        List<ActualLrp> stale = new ArrayList<>();
-        List<ActualLrp> retire = new ArrayList<>();
-        for (ActualLrp a : in.actuals()) {
-            if (a.presence() != Presence.ORDINARY) {
-                continue;
-            }
-            SchedulingInfo d = desired.get(a.processGuid());
-            if (d == null || a.index() >= d.instances()) {
-                retire.add(a);
-                continue;
-            }
-            presentIndices.computeIfAbsent(a.processGuid(), k -> new HashSet<>()).add(a.index());
-            switch (a.state()) {
-                case UNCLAIMED -> {
-                    if (in.nowNanos() - a.since() > staleUnclaimedAfter.toNanos()) { // Diego: since < now - 30 s
-                        stale.add(a);
-                    }
-                }
-                case CLAIMED, RUNNING -> {
-                    if (!in.liveCells().contains(a.cellId())) {
-                        unclaim.add(a);
-                    }
-                }
-                case CRASHED -> {
-                    if (restartPolicy.shouldRestart(in.nowNanos(), a.since(), a.crashCount())) {
-                        restart.add(a);
-                    }
-                }
-            }
-        }
-
-        List<ActualLrpKey> missing = new ArrayList<>();
-        for (SchedulingInfo d : in.desired()) {
-            Set<Integer> present = presentIndices.getOrDefault(d.processGuid(), Set.of());
-            for (int i = 0; i < d.instances(); i++) {
-                if (!present.contains(i)) {
-                    missing.add(new ActualLrpKey(d.processGuid(), i, d.domain()));
-                }
-            }
-        }
-        return new ConvergenceResult(missing, unclaim, restart, stale, retire);
-    }
-
-    // ---- the full pass ------------------------------------------------------------------------------
 
     /** (process guid, index): the slot the up-to-three presence rows of one instance share. */
     private record Slot(String processGuid, int index) {

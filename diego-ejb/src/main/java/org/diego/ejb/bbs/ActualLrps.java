@@ -15,6 +15,7 @@ import org.diego.core.model.ActualLrp;
 import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.ActualLrpState;
 import org.diego.core.model.DiegoException;
+import org.diego.core.model.ErrorType;
 import org.diego.core.model.InstanceKey;
 import org.diego.core.model.NetInfo;
 import org.diego.core.model.Presence;
@@ -139,6 +140,52 @@ public class ActualLrps {
     public void retire(ActualLrp observed, Fence fence) {
         fences.check(fence);
         retire(observed);
+    }
+
+    /** Convergence: deletes a row (evacuating on a lost cell, orphaned or replaced suspect) unless it changed. */
+    public boolean deleteIfUnchanged(ActualLrp observed, Fence fence) {
+        fences.check(fence);
+        return conditional("DELETE FROM actual_lrps", observed) == 1;
+    }
+
+    /**
+     * Convergence step 4: the instance's cell vanished. Its row becomes SUSPECT (it may still serve if
+     * the cell comes back) and a new ORDINARY UNCLAIMED row takes its index for the auction.
+     */
+    public boolean suspect(ActualLrp lost, ActualLrp suspect, Fence fence) {
+        fences.check(fence);
+        if (conditional("UPDATE actual_lrps SET presence = " + Presence.SUSPECT.ordinal()
+                + ", modification_tag_index = " + suspect.modificationTag().index(), lost) != 1) {
+            return false;
+        }
+        em.persist(ActualLrpEntity.of(ActualLrp.unclaimed(lost.key(), now(), guids.newGuid())));
+        return true;
+    }
+
+    /** Convergence step 9: a suspect's cell is back; its replacement (if any) goes and the suspect is ORDINARY again. */
+    public boolean promote(ActualLrp suspect, ActualLrp replacement, ActualLrp promoted, Fence fence) {
+        fences.check(fence);
+        if (replacement != null && conditional("DELETE FROM actual_lrps", replacement) != 1) {
+            return false;
+        }
+        if (conditional("UPDATE actual_lrps SET presence = " + Presence.ORDINARY.ordinal()
+                + ", modification_tag_index = " + promoted.modificationTag().index(), suspect) != 1) {
+            throw new DiegoException(ErrorType.ResourceConflict, "suspect " + suspect.processGuid() + "/"
+                    + suspect.index() + " changed during its promotion");
+        }
+        return true;
+    }
+
+    /**
+     * Runs {@code statement} on exactly the observed row, only if its modification tag is unchanged.
+     * Native SQL because presence is part of the key, which JPA cannot update.
+     */
+    private int conditional(String statement, ActualLrp observed) {
+        return em.createNativeQuery(statement + " WHERE process_guid = ?1 AND instance_index = ?2 AND presence = ?3"
+                        + " AND modification_tag_epoch = ?4 AND modification_tag_index = ?5")
+                .setParameter(1, observed.processGuid()).setParameter(2, observed.index())
+                .setParameter(3, observed.presence().ordinal()).setParameter(4, observed.modificationTag().epoch())
+                .setParameter(5, observed.modificationTag().index()).executeUpdate();
     }
 
     /** Stops an instance that should no longer run: deleted at once unless a live cell runs it. */

@@ -21,9 +21,10 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.diego.core.convergence.ConvergenceInput;
-import org.diego.core.convergence.ConvergenceResult;
+import org.diego.core.convergence.ConvergenceMetrics;
 import org.diego.core.convergence.LrpConvergence;
+import org.diego.core.convergence.LrpConvergenceInput;
+import org.diego.core.convergence.LrpConvergencePlan;
 import org.diego.core.messages.AuctionRequest;
 import org.diego.core.messages.Destinations;
 import org.diego.core.model.ActualLrp;
@@ -33,6 +34,7 @@ import org.diego.core.time.Nanos;
 import org.diego.ejb.bbs.ActualLrps;
 import org.diego.ejb.bbs.Cells;
 import org.diego.ejb.bbs.DesiredLrps;
+import org.diego.ejb.bbs.Domains;
 import org.diego.ejb.cluster.Fence;
 import org.diego.ejb.cluster.Leadership;
 import org.diego.ejb.config.DiegoConfig;
@@ -64,6 +66,8 @@ public class Converger {
     @Inject
     Cells cells;
     @Inject
+    Domains domains;
+    @Inject
     Messenger messenger;
 
     @PostConstruct
@@ -94,31 +98,49 @@ public class Converger {
 
     void converge(Fence fence) {
         long started = System.nanoTime();
-        ConvergenceInput input = new ConvergenceInput(desired.schedulingInfos(), actuals.list(null, null, null, null),
-                cells.liveIds(), Nanos.now(clock));
-        ConvergenceResult result = new LrpConvergence(restartPolicy, config.staleUnclaimed()).converge(input);
+        LrpConvergenceInput input = new LrpConvergenceInput(desired.schedulingInfos(),
+                actuals.list(null, null, null, null), cells.liveIds(), domains.all(), Nanos.now(clock));
+        long queried = System.nanoTime();
+        LrpConvergencePlan plan = new LrpConvergence(restartPolicy, config.staleUnclaimed()).plan(input);
+        long computed = System.nanoTime();
 
+        // Every write is conditional on the row being as the pass read it; a skipped write is not auctioned.
         List<ActualLrpKey> toAuction = new ArrayList<>();
-        for (ActualLrpKey key : result.missing()) {
+        if (!plan.domainsToPrune().isEmpty()) {
+            domains.prune(plan.domainsToPrune(), fence);
+        }
+        for (ActualLrp row : concat(plan.evacuatingToRemove(), plan.removeOrphanedSuspects(), plan.removeExtraSuspects())) {
+            actuals.deleteIfUnchanged(row, fence);
+        }
+        plan.staleUnclaimed().forEach(row -> toAuction.add(row.key()));
+        for (LrpConvergencePlan.SuspectTransition t : plan.suspectOnMissingCell()) {
+            if (actuals.suspect(t.lost(), t.suspect(), fence)) {
+                toAuction.add(t.replacementKey());
+            }
+        }
+        plan.unclaimOnMissingCell().forEach(row -> actuals.unclaimIfUnchanged(row, fence));
+        for (ActualLrpKey key : plan.missing()) {
             if (actuals.createMissing(key, fence)) {
                 toAuction.add(key);
             }
         }
-        for (ActualLrp lrp : concat(result.unclaimOnMissingCell(), result.restartCrashed())) {
-            if (actuals.unclaimIfUnchanged(lrp, fence)) {
-                toAuction.add(lrp.key());
+        plan.retirements().forEach(row -> actuals.retire(row, fence));
+        plan.promotions().forEach(p -> actuals.promote(p.suspect(), p.replacement(), p.promoted(), fence));
+        for (ActualLrp row : plan.restartCrashed()) {
+            if (actuals.unclaimIfUnchanged(row, fence)) {
+                toAuction.add(row.key());
             }
         }
-        result.staleUnclaimed().forEach(lrp -> toAuction.add(lrp.key()));
-        result.retire().forEach(lrp -> actuals.retire(lrp, fence));
         auction(toAuction);
 
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.info(() -> String.format("convergence: %d ms, %d desired, %d actual, %d cells; missing=%d missingCell=%d"
-                        + " crashedRestart=%d staleUnclaimed=%d retired=%d", millis, input.desired().size(),
-                input.actuals().size(), input.liveCells().size(), result.missing().size(),
-                result.unclaimOnMissingCell().size(), result.restartCrashed().size(), result.staleUnclaimed().size(),
-                result.retire().size()));
+        long done = System.nanoTime();
+        ConvergenceMetrics m = plan.metrics();
+        LOG.info(() -> String.format("convergence: %d ms (query %d, compute %d, apply %d); desired=%d unclaimed=%d"
+                        + " claimed=%d running=%d crashed=%d missing=%d extra=%d suspectRunning=%d suspectClaimed=%d"
+                        + " presentCells=%d auctioned=%d", (done - started) / 1_000_000, (queried - started) / 1_000_000,
+                (computed - queried) / 1_000_000, (done - computed) / 1_000_000, m.desired(), m.unclaimed(), m.claimed(),
+                m.running(), m.crashed(), m.missing(), m.extra(), m.suspectRunning(), m.suspectClaimed(),
+                m.presentCells(), toAuction.size()));
     }
 
     /** All start requests of one pass go to the auctioneer together, one request per process. */
@@ -133,9 +155,12 @@ public class Converger {
                 messenger.toQueue(Destinations.AUCTION_QUEUE, new AuctionRequest(guid, domains.get(guid), indices)));
     }
 
-    private static List<ActualLrp> concat(List<ActualLrp> a, List<ActualLrp> b) {
-        List<ActualLrp> all = new ArrayList<>(a);
-        all.addAll(b);
+    @SafeVarargs
+    private static List<ActualLrp> concat(List<ActualLrp>... lists) {
+        List<ActualLrp> all = new ArrayList<>();
+        for (List<ActualLrp> l : lists) {
+            all.addAll(l);
+        }
         return all;
     }
 }
