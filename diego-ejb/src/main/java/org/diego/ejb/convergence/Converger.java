@@ -14,6 +14,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +68,8 @@ public class Converger {
     Cells cells;
     @Inject
     Domains domains;
+    @Inject
+    ConvergenceGauges gauges;
     @Inject
     Messenger messenger;
 
@@ -135,6 +138,7 @@ public class Converger {
 
         long done = System.nanoTime();
         ConvergenceMetrics m = plan.metrics();
+        gauges.record(m, Duration.ofNanos(done - started));
         LOG.info(() -> String.format("convergence: %d ms (query %d, compute %d, apply %d); desired=%d unclaimed=%d"
                         + " claimed=%d running=%d crashed=%d missing=%d extra=%d suspectRunning=%d suspectClaimed=%d"
                         + " presentCells=%d auctioned=%d", (done - started) / 1_000_000, (queried - started) / 1_000_000,

@@ -1,0 +1,144 @@
+package org.diego.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load driver for the convergence benchmark of issue 4: seeds the running cluster's database with
+ * N DesiredLRPs × M instances RUNNING on C cells that heart-beat forever (presences far in the
+ * future), then reads the converger's {@code ConvergenceLRPDuration} from each instance's
+ * {@code /metrics/application} over several passes, and removes everything it seeded.
+ *
+ * <pre>java -cp diego-benchmarks/target/benchmarks.jar org.diego.benchmarks.ConvergenceLoad \
+ *     [jdbcUrl user password desired instancesEach cells passes api...]</pre>
+ */
+public final class ConvergenceLoad {
+    private static final String PREFIX = "bench-";
+
+    private ConvergenceLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = arg(args, 0, "jdbc:mysql://127.0.0.1:23306/diego?rewriteBatchedStatements=true&useSSL=false&allowPublicKeyRetrieval=true");
+        String user = arg(args, 1, "diego");
+        String password = arg(args, 2, "diego");
+        int desired = Integer.parseInt(arg(args, 3, "10000"));
+        int instances = Integer.parseInt(arg(args, 4, "10"));
+        int cells = Integer.parseInt(arg(args, 5, "100"));
+        int passes = Integer.parseInt(arg(args, 6, "5"));
+        List<String> apis = args.length > 7 ? List.of(args).subList(7, args.length)
+                : List.of("http://127.0.0.1:28080", "http://127.0.0.1:29080");
+
+        try (Connection db = DriverManager.getConnection(url, user, password)) {
+            clean(db);
+            long t0 = System.nanoTime();
+            seed(db, desired, instances, cells);
+            System.out.printf("seeded %d desired, %d actual, %d cells in %d ms%n", desired, desired * instances, cells,
+                    (System.nanoTime() - t0) / 1_000_000);
+            try {
+                watch(apis, passes);
+            } finally {
+                clean(db);
+            }
+        }
+    }
+
+    private static void seed(Connection db, int desired, int instances, int cells) throws Exception {
+        db.setAutoCommit(false);
+        long now = System.currentTimeMillis() * 1_000_000L;
+        long forever = Long.MAX_VALUE / 2;
+        try (PreparedStatement c = db.prepareStatement("INSERT INTO cell_presences (cell_id, presence, expires_at) VALUES (?, ?, ?)")) {
+            for (int i = 0; i < cells; i++) {
+                String id = PREFIX + "cell-" + i;
+                c.setString(1, id);
+                c.setString(2, "{\"cell_id\":\"" + id + "\",\"zone\":\"z" + (i % 2) + "\",\"capacity\":{\"memory_mb\":1000000,"
+                        + "\"disk_mb\":1000000,\"containers\":100000},\"rootfs_providers\":[{\"name\":\"bench\"}]}");
+                c.setLong(3, forever);
+                c.addBatch();
+            }
+            c.executeBatch();
+        }
+        try (PreparedStatement d = db.prepareStatement("INSERT INTO desired_lrps (process_guid, domain, instances, memory_mb,"
+                + " disk_mb, rootfs, placement_tags, run_info, modification_tag_epoch, modification_tag_index)"
+                + " VALUES (?, 'bench', ?, 64, 64, 'bench:none', '[]', ?, 'e', 0)");
+             PreparedStatement a = db.prepareStatement("INSERT INTO actual_lrps (process_guid, instance_index, presence, domain,"
+                     + " state, instance_guid, cell_id, net_info, since, modification_tag_epoch, modification_tag_index)"
+                     + " VALUES (?, ?, 0, 'bench', 'RUNNING', ?, ?, '{\"address\":\"10.0.0.1\",\"ports\":[]}', ?, 'e', 1)")) {
+            for (int p = 0; p < desired; p++) {
+                String guid = PREFIX + p;
+                d.setString(1, guid);
+                d.setInt(2, instances);
+                d.setString(3, "{\"process_guid\":\"" + guid + "\",\"domain\":\"bench\",\"rootfs\":\"bench:none\",\"instances\":"
+                        + instances + ",\"memory_mb\":64,\"disk_mb\":64,\"action\":{\"run\":{\"path\":\"/bin/true\"}}}");
+                d.addBatch();
+                for (int i = 0; i < instances; i++) {
+                    a.setString(1, guid);
+                    a.setInt(2, i);
+                    a.setString(3, guid + "-" + i);
+                    a.setString(4, PREFIX + "cell-" + ((p * instances + i) % cells));
+                    a.setLong(5, now);
+                    a.addBatch();
+                }
+                if (p % 500 == 499) {
+                    d.executeBatch();
+                    a.executeBatch();
+                    db.commit();
+                }
+            }
+            d.executeBatch();
+            a.executeBatch();
+            db.commit();
+        }
+        db.setAutoCommit(true);
+    }
+
+    /** Prints, per instance, the converger timer's count, mean and max as each new pass lands. */
+    private static void watch(List<String> apis, int passes) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Pattern count = Pattern.compile("(?m)^ConvergenceLRPDuration_seconds_count\\{[^}]*\\} (\\S+)");
+        Pattern max = Pattern.compile("(?m)^ConvergenceLRPDuration_seconds_max\\{[^}]*\\} (\\S+)");
+        List<Double> seen = new ArrayList<>();
+        apis.forEach(a -> seen.add(-1.0));
+        int landed = 0;
+        long deadline = System.currentTimeMillis() + 20L * 60 * 1000;
+        while (landed < passes && System.currentTimeMillis() < deadline) {
+            for (int i = 0; i < apis.size(); i++) {
+                String body = http.send(HttpRequest.newBuilder(URI.create(apis.get(i) + "/metrics/application")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                Matcher c = count.matcher(body);
+                Matcher m = max.matcher(body);
+                if (c.find() && m.find()) {
+                    double n = Double.parseDouble(c.group(1));
+                    if (seen.get(i) >= 0 && n > seen.get(i)) {
+                        landed++;
+                        System.out.printf("%s: pass %d, max so far %.3f s%n", apis.get(i), (int) n, Double.parseDouble(m.group(1)));
+                    }
+                    seen.set(i, n);
+                }
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private static void clean(Connection db) throws Exception {
+        try (Statement s = db.createStatement()) {
+            s.executeUpdate("DELETE FROM actual_lrps WHERE process_guid LIKE '" + PREFIX + "%'");
+            s.executeUpdate("DELETE FROM desired_lrps WHERE process_guid LIKE '" + PREFIX + "%'");
+            s.executeUpdate("DELETE FROM cell_presences WHERE cell_id LIKE '" + PREFIX + "%'");
+        }
+    }
+
+    private static String arg(String[] args, int i, String fallback) {
+        return args.length > i ? args[i] : fallback;
+    }
+}
