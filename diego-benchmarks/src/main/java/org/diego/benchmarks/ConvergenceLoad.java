@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -102,29 +101,33 @@ public final class ConvergenceLoad {
         db.setAutoCommit(true);
     }
 
-    /** Prints, per instance, the converger timer's count, mean and max as each new pass lands. */
+    /**
+     * Prints each new pass's duration per instance, from the converger timer's count and sum (Payara's
+     * exporter labels the timer's mean and max in seconds but writes nanoseconds; the sum is right).
+     */
     private static void watch(List<String> apis, int passes) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         Pattern count = Pattern.compile("(?m)^ConvergenceLRPDuration_seconds_count\\{[^}]*\\} (\\S+)");
-        Pattern max = Pattern.compile("(?m)^ConvergenceLRPDuration_seconds_max\\{[^}]*\\} (\\S+)");
-        List<Double> seen = new ArrayList<>();
-        apis.forEach(a -> seen.add(-1.0));
+        Pattern sum = Pattern.compile("(?m)^ConvergenceLRPDuration_seconds_sum\\{[^}]*\\} (\\S+)");
+        double[][] seen = new double[apis.size()][];
         int landed = 0;
         long deadline = System.currentTimeMillis() + 20L * 60 * 1000;
         while (landed < passes && System.currentTimeMillis() < deadline) {
             for (int i = 0; i < apis.size(); i++) {
-                String body = http.send(HttpRequest.newBuilder(URI.create(apis.get(i) + "/metrics/application")).build(),
+                String body = http.send(HttpRequest.newBuilder(URI.create(apis.get(i) + "/metrics?scope=application")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
                 Matcher c = count.matcher(body);
-                Matcher m = max.matcher(body);
-                if (c.find() && m.find()) {
-                    double n = Double.parseDouble(c.group(1));
-                    if (seen.get(i) >= 0 && n > seen.get(i)) {
-                        landed++;
-                        System.out.printf("%s: pass %d, max so far %.3f s%n", apis.get(i), (int) n, Double.parseDouble(m.group(1)));
-                    }
-                    seen.set(i, n);
+                Matcher s = sum.matcher(body);
+                if (!c.find() || !s.find()) {
+                    continue;
                 }
+                double[] now = {Double.parseDouble(c.group(1)), Double.parseDouble(s.group(1))};
+                if (seen[i] != null && now[0] > seen[i][0]) {
+                    landed++;
+                    System.out.printf("%s: pass took %.3f s (average over %d new passes)%n", apis.get(i),
+                            (now[1] - seen[i][1]) / (now[0] - seen[i][0]), (int) (now[0] - seen[i][0]));
+                }
+                seen[i] = now;
             }
             Thread.sleep(1000);
         }
