@@ -20,6 +20,7 @@ import org.diego.cell.executor.CellExecutor;
 import org.diego.cell.garden.HostPortAllocator;
 import org.diego.cell.garden.ProcessBackend;
 import org.diego.cell.rep.CellMessageDispatcher;
+import org.diego.cell.rep.CellStateReporter;
 import org.diego.cell.rep.JmsBbsClient;
 import org.diego.cell.rep.JmsWorkConsumer;
 import org.diego.cell.rep.LrpProcessor;
@@ -58,7 +59,8 @@ public final class CellAgent {
         this.bbs = new JmsBbsClient(config.replyTimeout());
         this.processor = new LrpProcessor(config.cellId(), executor, bbs, guids, workers, LIFECYCLE_ATTEMPTS,
                 LIFECYCLE_BACKOFF, SIGNAL_SETTLE);
-        JmsWorkConsumer consumer = new JmsWorkConsumer(config.cellId(), new CellMessageDispatcher(processor));
+        CellStateReporter state = new CellStateReporter(config.presence(), executor, List.of(), stopping::get);
+        JmsWorkConsumer consumer = new JmsWorkConsumer(config.cellId(), new CellMessageDispatcher(processor, state));
         this.link = new BrokerLink(config.brokerUrl(), broker::createContext, List.of(bbs, consumer), CONNECT_RETRY);
     }
 

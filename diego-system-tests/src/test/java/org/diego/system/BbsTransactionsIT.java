@@ -165,4 +165,36 @@ class BbsTransactionsIT {
             desired.remove(guid);
         }
     }
+
+    @Test
+    void concurrentDesiresOfOneGuidStoreItOnce() throws Exception {
+        String guid = "arq-desire-" + System.nanoTime();
+        int contenders = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < contenders; i++) {
+            results.add(executor.submit(() -> {
+                start.await();
+                try {
+                    desired.desire(lrp(guid, 2));
+                    return "stored";
+                } catch (DiegoException e) {
+                    return e.type().name();
+                }
+            }));
+        }
+        start.countDown();
+        try {
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> f : results) {
+                outcomes.add(f.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(1, outcomes.stream().filter("stored"::equals).count(), outcomes.toString());
+            assertEquals(contenders - 1, outcomes.stream().filter(ErrorType.ResourceExists.name()::equals).count(),
+                    outcomes.toString());
+            assertEquals(2, actuals.byProcess(guid).size(), "one set of instances");
+        } finally {
+            desired.remove(guid);
+        }
+    }
 }

@@ -59,8 +59,8 @@ class CellMessagingIT {
             assertEquals("InvalidRequest", error.path("type").asText());
             assertTrue(error.path("message").asText().contains("actual_lrp_instance_key"), error.toString());
         }
-        // Heartbeats are still consumed after the garbage: the cells outlive their 6 s presence TTL.
-        Cluster.sleep(8_000);
+        // Heartbeats are still consumed after the garbage: the cells outlive their 12 s presence TTL.
+        Cluster.sleep(14_000);
         String api = Cluster.apis().get(0);
         Cluster.await("cells still live", Duration.ofSeconds(30), () -> Cluster.liveCells(api).containsAll(Set.of("cell-1", "cell-2")),
                 () -> Cluster.liveCells(api));

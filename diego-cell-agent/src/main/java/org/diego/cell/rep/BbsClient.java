@@ -2,6 +2,7 @@ package org.diego.cell.rep;
 
 import org.diego.core.messages.ClaimActualLrpRequest;
 import org.diego.core.messages.CrashActualLrpRequest;
+import org.diego.core.messages.FailActualLrpRequest;
 import org.diego.core.messages.LifecycleResponse;
 import org.diego.core.messages.RemoveActualLrpRequest;
 import org.diego.core.messages.StartActualLrpRequest;
@@ -19,4 +20,7 @@ public interface BbsClient {
     LifecycleResponse crash(CrashActualLrpRequest request);
 
     LifecycleResponse remove(RemoveActualLrpRequest request);
+
+    /** Work this cell could not reserve: the BBS records the placement error (Diego's FailActualLRP). */
+    LifecycleResponse fail(FailActualLrpRequest request);
 }

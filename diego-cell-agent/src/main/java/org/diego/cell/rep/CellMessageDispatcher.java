@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.diego.core.json.Json;
+import org.diego.core.messages.CellStateRequest;
 import org.diego.core.messages.LrpWork;
 import org.diego.core.messages.MessageType;
 import org.diego.core.messages.StopLrpInstance;
@@ -13,18 +14,44 @@ import org.diego.core.model.DiegoException;
  * Decodes a message from the cell's queue by its {@code diego_type} and hands it to the rep. Anything
  * it cannot use is logged and dropped: a poisoned message must not stop the consumer, and the cluster
  * re-sends what matters (convergence re-auctions, retirement retries stops).
+ *
+ * <p>{@code cell_state_request} is answered through the {@link Replier} the consumer passes with the
+ * message (its {@code JMSReplyTo}); a request without a reply destination is dropped.
  */
 public final class CellMessageDispatcher {
     private static final Logger LOG = Logger.getLogger(CellMessageDispatcher.class.getName());
     private static final int MAX_LOGGED_BODY = 300;
     private final CellWorkHandler handler;
+    private final CellStateSource state;
 
-    public CellMessageDispatcher(CellWorkHandler handler) {
-        this.handler = handler;
+    /** Sends a reply body to the requester of the message being dispatched. */
+    @FunctionalInterface
+    public interface Replier {
+        /** A replier for a message that asked for no reply. */
+        Replier NONE = body -> {
+            throw new IllegalStateException("the request names no reply destination");
+        };
+
+        void reply(Object body);
     }
 
-    /** Returns true when the message was handed over, false when it was dropped. Never throws. */
+    /** A dispatcher that cannot report its state (cell_state_request is dropped). */
+    public CellMessageDispatcher(CellWorkHandler handler) {
+        this(handler, null);
+    }
+
+    public CellMessageDispatcher(CellWorkHandler handler, CellStateSource state) {
+        this.handler = handler;
+        this.state = state;
+    }
+
+    /** A message that asked for no reply. */
     public boolean dispatch(String diegoType, String body) {
+        return dispatch(diegoType, body, Replier.NONE);
+    }
+
+    /** Returns true when the message was handed over (or answered), false when it was dropped. Never throws. */
+    public boolean dispatch(String diegoType, String body, Replier replier) {
         if (diegoType == null || diegoType.isBlank()) {
             return drop("a message without a diego_type", body, null);
         }
@@ -36,6 +63,16 @@ public final class CellMessageDispatcher {
             switch (type.get()) {
                 case LRP_WORK -> handler.work(Json.read(body, LrpWork.class));
                 case STOP_LRP_INSTANCE -> handler.stop(Json.read(body, StopLrpInstance.class));
+                case CELL_STATE_REQUEST -> {
+                    Json.read(body, CellStateRequest.class);
+                    if (state == null) {
+                        return drop("a cell_state_request, which this cell cannot answer", body, null);
+                    }
+                    if (replier == Replier.NONE) {
+                        return drop("a cell_state_request without a reply destination", body, null);
+                    }
+                    replier.reply(state.state());
+                }
                 default -> {
                     return drop("a " + diegoType + " message, which is not for a cell", body, null);
                 }

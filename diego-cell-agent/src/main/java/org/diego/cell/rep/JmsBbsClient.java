@@ -23,6 +23,7 @@ import org.diego.core.messages.CellHeartbeat;
 import org.diego.core.messages.ClaimActualLrpRequest;
 import org.diego.core.messages.CrashActualLrpRequest;
 import org.diego.core.messages.Destinations;
+import org.diego.core.messages.FailActualLrpRequest;
 import org.diego.core.messages.LifecycleResponse;
 import org.diego.core.messages.MessageType;
 import org.diego.core.messages.RemoveActualLrpRequest;
@@ -109,6 +110,11 @@ public final class JmsBbsClient implements BbsClient, HeartbeatSink, BrokerAttac
 
     @Override
     public LifecycleResponse remove(RemoveActualLrpRequest request) {
+        return call(request);
+    }
+
+    @Override
+    public LifecycleResponse fail(FailActualLrpRequest request) {
         return call(request);
     }
 

@@ -1,6 +1,8 @@
 package org.diego.cell.rep;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.logging.Logger;
@@ -10,6 +12,7 @@ import org.diego.cell.executor.ContainerState;
 import org.diego.cell.executor.Resources;
 import org.diego.core.messages.ClaimActualLrpRequest;
 import org.diego.core.messages.CrashActualLrpRequest;
+import org.diego.core.messages.FailActualLrpRequest;
 import org.diego.core.messages.LifecycleResponse;
 import org.diego.core.messages.LrpWork;
 import org.diego.core.messages.LrpWork.LrpStart;
@@ -26,7 +29,8 @@ import org.diego.core.time.GuidGenerator;
  * Drives each LRP instance of this cell through its ActualLRP lifecycle, like Diego's rep (auction
  * cell rep plus ordinary LRP processor):
  * <ul>
- * <li>work: reserve resources at once (refuse if short, skip if the index already lives here), then
+ * <li>work: reserve resources at once (refuse if short and report the refusal with {@code fail_actual_lrp},
+ * skip if the index already lives here), then
  * claim; on refusal release; on success run the container and report start with its net info; if
  * start is refused destroy the container.</li>
  * <li>completion: a process that exited on its own is reported as a crash and then destroyed; one
@@ -92,14 +96,53 @@ public final class LrpProcessor implements CellWorkHandler {
             guid = guids.newGuid();
             Resources wanted = new Resources(desired.memoryMb(), desired.diskMb(), 1);
             if (executor.reserve(guid, LrpTags.of(key), wanted).isEmpty()) {
-                LOG.warning(() -> describe(key, guid) + ": insufficient resources (wants " + wanted + ", cell has "
-                        + executor.remainingResources() + "); refusing work");
+                Resources remaining = executor.remainingResources();
+                String error = insufficient(wanted, remaining);
+                LOG.warning(() -> describe(key, guid) + ": " + error + " (wants " + wanted + ", cell has "
+                        + remaining + "); refusing work");
+                reportFailure(key, error);
                 return Optional.empty();
             }
         }
         LOG.info(() -> describe(key, guid) + ": reserved");
         queues.submit(guid, "claim of " + describe(key, guid), () -> claimAndRun(key, desired, guid));
         return Optional.of(guid);
+    }
+
+    /**
+     * Tells the BBS this cell could not reserve the instance (Diego's rep returns it as failed work and
+     * the auctioneer calls FailActualLRP): the row keeps UNCLAIMED with the placement error, and
+     * convergence re-auctions it. Queued per instance slot, off the message thread.
+     */
+    private void reportFailure(ActualLrpKey key, String error) {
+        if (shuttingDown) {
+            return;
+        }
+        String who = "lrp " + key.processGuid() + "/" + key.index();
+        queues.submit("fail " + key.processGuid() + "/" + key.index(), "placement failure of " + who,
+                () -> retrying.call(who + ": fail", () -> bbs.fail(new FailActualLrpRequest(key, error)))
+                        .ifPresentOrElse(r -> {
+                            if (r.ok()) {
+                                LOG.info(() -> who + ": placement error recorded: " + error);
+                            } else {
+                                LOG.info(() -> who + ": fail refused: " + r.error().message());
+                            }
+                        }, () -> LOG.warning(() -> who + ": fail unanswered; convergence will re-auction it")));
+    }
+
+    /** Diego's InsufficientResourcesError text, naming what this cell lacks (sorted: containers, disk, memory). */
+    static String insufficient(Resources wanted, Resources remaining) {
+        List<String> missing = new ArrayList<>();
+        if (wanted.containers() > remaining.containers()) {
+            missing.add("containers");
+        }
+        if (wanted.diskMb() > remaining.diskMb()) {
+            missing.add("disk");
+        }
+        if (wanted.memoryMb() > remaining.memoryMb()) {
+            missing.add("memory");
+        }
+        return missing.isEmpty() ? "insufficient resources" : "insufficient resources: " + String.join(", ", missing);
     }
 
     @Override

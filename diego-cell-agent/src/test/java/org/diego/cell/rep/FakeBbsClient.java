@@ -1,6 +1,5 @@
 package org.diego.cell.rep;
 
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.diego.core.messages.ClaimActualLrpRequest;
 import org.diego.core.messages.CrashActualLrpRequest;
+import org.diego.core.messages.FailActualLrpRequest;
 import org.diego.core.messages.LifecycleResponse;
 import org.diego.core.messages.RemoveActualLrpRequest;
 import org.diego.core.messages.StartActualLrpRequest;
@@ -43,6 +43,11 @@ final class FakeBbsClient implements BbsClient {
         return answer(request);
     }
 
+    @Override
+    public LifecycleResponse fail(FailActualLrpRequest request) {
+        return answer(request);
+    }
+
     private LifecycleResponse answer(Object request) {
         calls.add(request);
         return responder.apply(request);
@@ -66,7 +71,7 @@ final class FakeBbsClient implements BbsClient {
             }
             Thread.sleep(10);
         }
-        fail("no " + type.getSimpleName() + " within " + timeout + "; calls: " + calls);
+        org.junit.jupiter.api.Assertions.fail("no " + type.getSimpleName() + " within " + timeout + "; calls: " + calls);
         return null;
     }
 }

@@ -69,9 +69,17 @@ final class FakeJms {
      * waits until the listener has either finished or blocked on a lock the sender holds.
      */
     Future<?> deliver(String destination, String body, Map<String, Object> properties, String correlationId) {
+        return deliver(destination, body, properties, correlationId, null, null);
+    }
+
+    /** Delivers a request that names a reply destination and carries a message id. */
+    Future<?> deliver(String destination, String body, Map<String, Object> properties, String correlationId,
+                      Destination replyTo, String messageId) {
         Sent message = new Sent(destination, body);
         message.properties.putAll(properties);
         message.correlationId = correlationId;
+        message.replyTo = replyTo;
+        message.messageId = messageId;
         Future<?> delivery = listenerThread.submit(() -> {
             MessageListener listener = listeners.get(destination);
             if (listener != null) {
@@ -153,6 +161,9 @@ final class FakeJms {
         }
         message.properties.putAll(settings.properties);
         message.deliveryMode = settings.deliveryMode;
+        if (settings.correlationId != null) {
+            message.correlationId = settings.correlationId;
+        }
         message.timeToLive = settings.timeToLive;
         if (settings.replyTo != null) {
             message.replyTo = settings.replyTo;
@@ -205,6 +216,11 @@ final class FakeJms {
             case "toString" -> "FakeTextMessage(" + state.body + ")";
             default -> throw new UnsupportedOperationException(m.getName());
         });
+    }
+
+    /** A temporary queue of this fake, as a requester would name in JMSReplyTo. */
+    Queue temporaryQueue() {
+        return queue("temp-" + temps.incrementAndGet(), true);
     }
 
     /** The name of a queue made by this fake. */

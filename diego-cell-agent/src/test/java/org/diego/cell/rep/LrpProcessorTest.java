@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,6 +31,7 @@ import org.diego.core.messages.ClaimActualLrpRequest;
 import org.diego.core.messages.LifecycleResponse;
 import org.diego.core.messages.LrpWork.LrpStart;
 import org.diego.core.messages.CrashActualLrpRequest;
+import org.diego.core.messages.FailActualLrpRequest;
 import org.diego.core.messages.RemoveActualLrpRequest;
 import org.diego.core.messages.StartActualLrpRequest;
 import org.diego.core.messages.StopLrpInstance;
@@ -281,6 +283,33 @@ class LrpProcessorTest {
         assertTrue(noSlot.isEmpty(), "no container slot left");
         assertTrue(bbs.callsOf(ClaimActualLrpRequest.class).stream().noneMatch(c -> c.processGuid().equals("pg-1")));
         assertEquals(4, bbs.callsOf(ClaimActualLrpRequest.class).size());
+        awaitTrue(() -> bbs.callsOf(FailActualLrpRequest.class).size() == 2, "both refusals reported");
+        assertEquals(Set.of(
+                        new FailActualLrpRequest(new ActualLrpKey("pg-1", 0, Lrps.DOMAIN), "insufficient resources: memory"),
+                        new FailActualLrpRequest(new ActualLrpKey("pg-2", 4, Lrps.DOMAIN),
+                                "insufficient resources: containers")),
+                Set.copyOf(bbs.callsOf(FailActualLrpRequest.class)));
+    }
+
+    @Test
+    void anUnansweredFailIsRetriedThenGivenUp() throws Exception {
+        bbs.responder = r -> {
+            throw new BbsUnavailableException("no broker");
+        };
+        processor.startInstance(Lrps.start("pg-1", 0, 4096, List.of(), "true"));
+        awaitTrue(() -> bbs.callsOf(FailActualLrpRequest.class).size() == 3, "three attempts");
+        awaitIdle();
+        assertEquals(3, bbs.calls.size());
+        assertEquals(CAPACITY, executor.remainingResources());
+    }
+
+    @Test
+    void insufficientNamesOnlyWhatIsMissing() {
+        assertEquals("insufficient resources: containers, disk, memory",
+                LrpProcessor.insufficient(new Resources(2, 2, 1), new Resources(1, 1, 0)));
+        assertEquals("insufficient resources: disk", LrpProcessor.insufficient(new Resources(1, 2, 1),
+                new Resources(1, 1, 1)));
+        assertEquals("insufficient resources", LrpProcessor.insufficient(Resources.NONE, Resources.NONE));
     }
 
     @Test

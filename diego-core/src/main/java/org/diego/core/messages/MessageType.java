@@ -13,7 +13,10 @@ public enum MessageType {
     LIFECYCLE_RESPONSE("lifecycle_response", LifecycleResponse.class),
     LRP_WORK("lrp_work", LrpWork.class),
     STOP_LRP_INSTANCE("stop_lrp_instance", StopLrpInstance.class),
-    AUCTION_REQUEST("auction_request", AuctionRequest.class);
+    AUCTION_REQUEST("auction_request", AuctionRequest.class),
+    CELL_STATE_REQUEST("cell_state_request", CellStateRequest.class),
+    CELL_STATE("cell_state", CellStateReport.class),
+    FAIL_ACTUAL_LRP("fail_actual_lrp", FailActualLrpRequest.class);
 
     private final String wireName;
     private final Class<?> bodyType;

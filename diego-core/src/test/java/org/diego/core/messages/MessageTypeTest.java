@@ -41,22 +41,25 @@ class MessageTypeTest {
             List.of("blue"), "note", new ModificationTag("ep", 2));
 
     /** A non-trivial body for every type; a new MessageType without a sample fails the test below. */
-    static final Map<MessageType, Object> SAMPLES = new EnumMap<>(Map.of(
-            MessageType.CELL_HEARTBEAT, new CellHeartbeat(new CellPresence("cell-1", "10.0.0.1:1800", "z1",
+    static final Map<MessageType, Object> SAMPLES = new EnumMap<>(Map.ofEntries(
+            Map.entry(MessageType.CELL_HEARTBEAT, new CellHeartbeat(new CellPresence("cell-1", "10.0.0.1:1800", "z1",
                     new CellPresence.CellCapacity(4096, 8192, 100),
                     List.of(new CellPresence.RootfsProvider("preloaded", List.of("cflinuxfs4"))),
-                    List.of("blue"), List.of("green"), "https://cell-1:1801")),
-            MessageType.CLAIM_ACTUAL_LRP, new ClaimActualLrpRequest("app-1", 3, IKEY),
-            MessageType.START_ACTUAL_LRP, new StartActualLrpRequest(KEY, IKEY,
-                    new NetInfo("10.0.0.1", List.of(new PortMapping(8080, 61000)), "172.16.0.9")),
-            MessageType.CRASH_ACTUAL_LRP, new CrashActualLrpRequest(KEY, IKEY, "Exited with status 1"),
-            MessageType.REMOVE_ACTUAL_LRP, new RemoveActualLrpRequest("app-1", 3, IKEY),
-            MessageType.LIFECYCLE_RESPONSE, new LifecycleResponse(
-                    new DiegoError(ErrorType.ActualLRPCannotBeClaimed, "cannot claim")),
-            MessageType.LRP_WORK, new LrpWork(List.of(new LrpWork.LrpStart(KEY, DESIRED),
-                    new LrpWork.LrpStart(new ActualLrpKey("app-1", 0, "cf-apps"), DESIRED))),
-            MessageType.STOP_LRP_INSTANCE, new StopLrpInstance(KEY, IKEY),
-            MessageType.AUCTION_REQUEST, new AuctionRequest("app-1", "cf-apps", List.of(0, 2, 3))));
+                    List.of("blue"), List.of("green"), "https://cell-1:1801"))),
+            Map.entry(MessageType.CLAIM_ACTUAL_LRP, new ClaimActualLrpRequest("app-1", 3, IKEY)),
+            Map.entry(MessageType.START_ACTUAL_LRP, new StartActualLrpRequest(KEY, IKEY,
+                    new NetInfo("10.0.0.1", List.of(new PortMapping(8080, 61000)), "172.16.0.9"))),
+            Map.entry(MessageType.CRASH_ACTUAL_LRP, new CrashActualLrpRequest(KEY, IKEY, "Exited with status 1")),
+            Map.entry(MessageType.REMOVE_ACTUAL_LRP, new RemoveActualLrpRequest("app-1", 3, IKEY)),
+            Map.entry(MessageType.LIFECYCLE_RESPONSE, new LifecycleResponse(
+                    new DiegoError(ErrorType.ActualLRPCannotBeClaimed, "cannot claim"))),
+            Map.entry(MessageType.LRP_WORK, new LrpWork(List.of(new LrpWork.LrpStart(KEY, DESIRED),
+                    new LrpWork.LrpStart(new ActualLrpKey("app-1", 0, "cf-apps"), DESIRED)))),
+            Map.entry(MessageType.STOP_LRP_INSTANCE, new StopLrpInstance(KEY, IKEY)),
+            Map.entry(MessageType.AUCTION_REQUEST, new AuctionRequest("app-1", "cf-apps", List.of(0, 2, 3))),
+            Map.entry(MessageType.CELL_STATE_REQUEST, new CellStateRequest("cell-1")),
+            Map.entry(MessageType.CELL_STATE, CellStateReportTest.SAMPLE),
+            Map.entry(MessageType.FAIL_ACTUAL_LRP, new FailActualLrpRequest(KEY, "insufficient resources: memory"))));
 
     @Test
     void everyTypeHasASample() {

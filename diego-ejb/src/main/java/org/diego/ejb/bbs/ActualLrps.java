@@ -73,6 +73,13 @@ public class ActualLrps {
 
     /** Records the crash; an instance the back-off policy restarts at once goes straight back to auction. */
     public ActualLrp crash(ActualLrpKey key, InstanceKey by, String reason) {
+        ActualLrpEntity suspect = suspectOwnedBy(key.processGuid(), key.index(), by);
+        if (suspect != null) {
+            // A suspect's container died: its replacement already holds the index, so the suspect just goes.
+            ActualLrp gone = suspect.toModel();
+            em.remove(suspect);
+            return gone;
+        }
         ActualLrp after = transition(key.processGuid(), key.index(), lrp -> lrp.crash(by, reason, now(), restartPolicy));
         if (after.state() == ActualLrpState.UNCLAIMED) {
             auction(after.key());
@@ -80,8 +87,16 @@ public class ActualLrps {
         return after;
     }
 
-    /** A cell's container for this instance is gone on request; only the owning cell may remove it. */
+    /**
+     * A cell's container for this instance is gone on request; only the owning cell may remove it.
+     * The row may be the ORDINARY one or a SUSPECT whose cell came back and was told to stop it.
+     */
     public void remove(String processGuid, int index, InstanceKey by) {
+        ActualLrpEntity suspect = suspectOwnedBy(processGuid, index, by);
+        if (suspect != null) {
+            em.remove(suspect);
+            return;
+        }
         ActualLrpEntity row = lock(processGuid, index);
         row.toModel().checkRemovableBy(by);
         em.remove(row);
@@ -99,19 +114,6 @@ public class ActualLrps {
         }
         row.update(row.toModel().failPlacement(error));
         return true;
-    }
-
-    /** Memory and disk held on each cell by CLAIMED and RUNNING instances, for the auctioneer's cell states. */
-    public List<Allocation> allocations() {
-        return em.createQuery("SELECT a.cellId, a.processGuid, d.memoryMb, d.diskMb FROM ActualLrpEntity a, DesiredLrpEntity d"
-                        + " WHERE a.processGuid = d.processGuid AND a.state IN ('CLAIMED', 'RUNNING')", Object[].class)
-                .getResultStream()
-                .map(r -> new Allocation((String) r[0], (String) r[1], ((Number) r[2]).intValue(), ((Number) r[3]).intValue()))
-                .toList();
-    }
-
-    /** One placed instance's share of a cell. */
-    public record Allocation(String cellId, String processGuid, int memoryMb, int diskMb) {
     }
 
     /** Convergence: a missing index gets a new UNCLAIMED row (unless another writer created it meanwhile). */
@@ -211,6 +213,13 @@ public class ActualLrps {
 
     private void auction(ActualLrpKey key) {
         messenger.toQueue(Destinations.AUCTION_QUEUE, AuctionRequest.of(key));
+    }
+
+    /** The locked SUSPECT row of this index if {@code by} owns it, else null. */
+    private ActualLrpEntity suspectOwnedBy(String processGuid, int index, InstanceKey by) {
+        ActualLrpEntity row = em.find(ActualLrpEntity.class, ActualLrpEntity.id(processGuid, index, Presence.SUSPECT),
+                LockModeType.PESSIMISTIC_WRITE);
+        return row != null && row.toModel().instanceKey().equals(by) ? row : null;
     }
 
     private ActualLrp transition(String processGuid, int index, UnaryOperator<ActualLrp> move) {

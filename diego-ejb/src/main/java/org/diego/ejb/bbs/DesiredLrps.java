@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -39,12 +40,18 @@ public class DesiredLrps {
     /** Stores the DesiredLRP, creates one UNCLAIMED ActualLRP per index and asks for their auction. */
     public void desire(DesiredLrp requested) {
         requested.validate();
-        if (em.find(DesiredLrpEntity.class, requested.processGuid(), LockModeType.PESSIMISTIC_WRITE) != null) {
-            throw new DiegoException(ErrorType.ResourceExists, "the requested resource already exists: desired LRP "
-                    + requested.processGuid());
+        if (em.find(DesiredLrpEntity.class, requested.processGuid()) != null) {
+            throw exists(requested.processGuid());
         }
         DesiredLrp lrp = requested.withModificationTag(new ModificationTag(guids.newGuid(), 0));
         em.persist(DesiredLrpEntity.of(lrp));
+        try {
+            // A concurrent desire of the same guid waits on our insert and then fails on the key: no
+            // locking read here, since FOR UPDATE on a missing row takes a gap lock and deadlocks the two.
+            em.flush();
+        } catch (PersistenceException duplicate) {
+            throw exists(requested.processGuid());
+        }
         long now = Nanos.now(clock);
         IntStream.range(0, lrp.instances()).forEach(i -> em.persist(ActualLrpEntity.of(
                 ActualLrp.unclaimed(new ActualLrpKey(lrp.processGuid(), i, lrp.domain()), now, guids.newGuid()))));
@@ -52,6 +59,10 @@ public class DesiredLrps {
             messenger.toQueue(Destinations.AUCTION_QUEUE, new AuctionRequest(lrp.processGuid(), lrp.domain(),
                     IntStream.range(0, lrp.instances()).boxed().toList()));
         }
+    }
+
+    private static DiegoException exists(String processGuid) {
+        return new DiegoException(ErrorType.ResourceExists, "the requested resource already exists: desired LRP " + processGuid);
     }
 
     /** Deletes the DesiredLRP; its instances are stopped on their cells or deleted when they have none. */

@@ -3,6 +3,7 @@ package org.diego.ejb.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.diego.core.auction.AuctionConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,6 +25,16 @@ public class DiegoConfig {
     int auctionMaxBatch;
     @Inject @ConfigProperty(name = "diego.lock.ttl-seconds", defaultValue = "15")
     long lockTtlSeconds;
+    @Inject @ConfigProperty(name = "diego.auction.cell-state-timeout-millis", defaultValue = "10000")
+    long cellStateTimeoutMillis;
+    @Inject @ConfigProperty(name = "diego.auction.starting-container-weight", defaultValue = "0.25")
+    double startingContainerWeight;
+    @Inject @ConfigProperty(name = "diego.auction.bin-pack-first-fit-weight", defaultValue = "0.0")
+    double binPackFirstFitWeight;
+    @Inject @ConfigProperty(name = "diego.auction.starting-container-count-maximum", defaultValue = "0")
+    int startingContainerCountMaximum;
+    @Inject @ConfigProperty(name = "diego.auction.explanation-ttl-seconds", defaultValue = "600")
+    long explanationTtlSeconds;
 
     public Duration presenceTtl() {
         return Duration.ofSeconds(presenceTtlSeconds);
@@ -47,5 +58,20 @@ public class DiegoConfig {
 
     public Duration lockTtl() {
         return Duration.ofSeconds(lockTtlSeconds);
+    }
+
+    /** How long the auctioneer waits for the cells' state replies (Diego's cell_state_timeout, 10 s). */
+    public Duration cellStateTimeout() {
+        return Duration.ofMillis(cellStateTimeoutMillis);
+    }
+
+    /** Diego's auctioneer scheduling knobs; an invalid value fails the round with the property named. */
+    public AuctionConfig auctionConfig() {
+        return new AuctionConfig(startingContainerWeight, binPackFirstFitWeight, startingContainerCountMaximum);
+    }
+
+    /** How long the last placement explanation of an unplaced instance is kept (not Diego). */
+    public Duration explanationTtl() {
+        return Duration.ofSeconds(explanationTtlSeconds);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.diego.core.messages.CellHeartbeat;
 import org.diego.core.messages.ClaimActualLrpRequest;
 import org.diego.core.messages.CrashActualLrpRequest;
+import org.diego.core.messages.FailActualLrpRequest;
 import org.diego.core.messages.LifecycleResponse;
 import org.diego.core.messages.RemoveActualLrpRequest;
 import org.diego.core.messages.StartActualLrpRequest;
@@ -44,6 +45,12 @@ public class CellRequests {
                 Validation.required("actual_lrp_key", r.actualLrpKey());
                 Validation.required("actual_lrp_instance_key", r.actualLrpInstanceKey());
                 actuals.crash(r.actualLrpKey(), r.actualLrpInstanceKey(), r.errorMessage());
+            } else if (body instanceof FailActualLrpRequest r) {
+                // The cell could not reserve the work: a row no longer UNCLAIMED is left alone (still OK).
+                Validation.required("actual_lrp_key", r.actualLrpKey());
+                Validation.required("actual_lrp_key.process_guid", r.actualLrpKey().processGuid());
+                Validation.required("error_message", r.errorMessage());
+                actuals.recordPlacementError(r.actualLrpKey(), r.errorMessage());
             } else if (body instanceof RemoveActualLrpRequest r) {
                 Validation.required("actual_lrp_instance_key", r.actualLrpInstanceKey());
                 actuals.remove(r.processGuid(), r.index(), r.actualLrpInstanceKey());
