@@ -86,7 +86,7 @@ class BbsTransactionsIT {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<String>> results = new ArrayList<>();
             for (int i = 0; i < contenders; i++) {
-                InstanceKey key = new InstanceKey("instance-" + i, "cell-" + i);
+                InstanceKey key = new InstanceKey("instance-" + i, "arq-cell-" + i); // never a live cell
                 results.add(executor.submit(() -> {
                     start.await();
                     try {

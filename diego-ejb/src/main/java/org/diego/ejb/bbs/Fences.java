@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import org.diego.core.model.DiegoException;
 import org.diego.core.model.ErrorType;
 import org.diego.ejb.cluster.Fence;
@@ -19,6 +20,14 @@ import org.diego.ejb.cluster.Fence;
 public class Fences {
     @PersistenceContext(unitName = "bbs")
     EntityManager em;
+
+    /** The highest token the database has accepted for the role (0 if none): new tokens must exceed it. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long highest(String role) {
+        List<?> rows = em.createNativeQuery("SELECT token FROM role_fences WHERE role = ?1").setParameter(1, role)
+                .getResultList();
+        return rows.isEmpty() ? 0L : ((Number) rows.get(0)).longValue();
+    }
 
     public void check(Fence fence) {
         em.createNativeQuery("INSERT INTO role_fences (role, token) VALUES (?1, ?2)"

@@ -1,6 +1,7 @@
 package org.diego.ejb.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.cp.IAtomicLong;
 import com.hazelcast.map.IMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.diego.ejb.bbs.Fences;
 
 /**
  * One holder per role across the data grid, like Diego's Locket locks. A role is a map entry
@@ -28,6 +30,8 @@ public class Leadership {
 
     @Inject
     HazelcastInstance hazelcast;
+    @Inject
+    Fences fences;
 
     public Leadership() {
         this(null, System.getProperty("com.sun.aas.instanceName", "server") + ":" + ProcessHandle.current().pid());
@@ -51,7 +55,7 @@ public class Leadership {
                 String current = leases.get(role);
                 long token;
                 if (current == null) {
-                    token = hazelcast.getCPSubsystem().getAtomicLong("diego-fence-" + role).incrementAndGet();
+                    token = nextToken(role);
                     LOG.info(() -> me + " now holds role " + role + " with fencing token " + token);
                 } else if (holderOf(current).equals(me)) {
                     token = Long.parseLong(current.substring(current.lastIndexOf(' ') + 1));
@@ -70,6 +74,20 @@ public class Leadership {
             Thread.currentThread().interrupt();
             return OptionalLong.empty();
         }
+    }
+
+    /**
+     * A token larger than any before it. The grid's counter is lost when every member stops, so it is
+     * first raised to the highest token the database has accepted: after a full restart the new holder
+     * is not mistaken for a stale one.
+     */
+    private long nextToken(String role) {
+        IAtomicLong counter = hazelcast.getCPSubsystem().getAtomicLong("diego-fence-" + role);
+        long floor = fences == null ? 0 : fences.highest(role);
+        for (long seen = counter.get(); seen < floor && !counter.compareAndSet(seen, floor); seen = counter.get()) {
+            // another member moved it meanwhile: look again
+        }
+        return counter.incrementAndGet();
     }
 
     /** Gives the role up on an orderly stop, so another instance takes it at its next tick, not after the TTL. */

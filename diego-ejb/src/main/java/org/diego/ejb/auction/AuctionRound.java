@@ -1,0 +1,175 @@
+package org.diego.ejb.auction;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.logging.Logger;
+import org.diego.core.auction.AuctionConfig;
+import org.diego.core.auction.AuctionResult;
+import org.diego.core.auction.CellState;
+import org.diego.core.auction.LrpAuction;
+import org.diego.core.auction.PlacementExplanation;
+import org.diego.core.auction.Scheduler;
+import org.diego.core.json.Json;
+import org.diego.core.messages.AuctionRequest;
+import org.diego.core.messages.CellStateReport;
+import org.diego.core.messages.Destinations;
+import org.diego.core.messages.LrpWork;
+import org.diego.core.model.ActualLrp;
+import org.diego.core.model.ActualLrpKey;
+import org.diego.core.model.ActualLrpState;
+import org.diego.core.model.DesiredLrp;
+import org.diego.core.model.DiegoException;
+import org.diego.ejb.bbs.ActualLrps;
+import org.diego.ejb.bbs.Cells;
+import org.diego.ejb.bbs.DesiredLrps;
+import org.diego.ejb.bbs.Fences;
+import org.diego.ejb.cluster.Fence;
+import org.diego.ejb.config.DiegoConfig;
+import org.diego.ejb.messaging.Messenger;
+
+/**
+ * One auction round, in one transaction: drain the queued start requests, keep the instances still
+ * UNCLAIMED, ask every live cell for its state ({@link CellStateGatherer}, outside the transaction,
+ * skipping cells that do not answer in time), place them with Diego's scheduler and the configured
+ * {@link AuctionConfig}, send each cell its work, record placement errors and keep their explanations
+ * ({@link PlacementExplanations}). A stale role holder's round is refused by the fence and rolls back,
+ * leaving the requests queued. Failures are not retried here: convergence re-auctions them; work a
+ * cell cannot reserve comes back from the cell as {@code fail_actual_lrp}.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class AuctionRound {
+    private static final Logger LOG = Logger.getLogger(AuctionRound.class.getName());
+
+    @Inject
+    DiegoConfig config;
+    @Inject
+    @JMSConnectionFactory("jms/diego/ConnectionFactory")
+    JMSContext jms;
+    @Inject
+    DesiredLrps desired;
+    @Inject
+    ActualLrps actuals;
+    @Inject
+    Cells cells;
+    @Inject
+    Messenger messenger;
+    @Inject
+    Fences fences;
+    @Inject
+    CellStateGatherer gatherer;
+    @Inject
+    PlacementExplanations explanations;
+    @Inject
+    Clock clock;
+
+    public void run(Fence fence) {
+        List<AuctionRequest> batch = drain();
+        if (!batch.isEmpty()) {
+            fences.check(fence);
+            runRound(batch);
+        }
+    }
+
+    private List<AuctionRequest> drain() {
+        List<AuctionRequest> batch = new ArrayList<>();
+        try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(Destinations.AUCTION_QUEUE))) {
+            Message m = consumer.receive(200);
+            while (m != null && batch.size() < config.auctionMaxBatch()) {
+                try {
+                    batch.add(Json.read(m.getBody(String.class), AuctionRequest.class));
+                } catch (DiegoException | jakarta.jms.JMSException e) {
+                    LOG.warning(() -> "dropping undecodable auction request: " + e.getMessage());
+                }
+                m = consumer.receive(20);
+            }
+        }
+        return batch;
+    }
+
+    private void runRound(List<AuctionRequest> batch) {
+        Map<String, DesiredLrp> recipes = new HashMap<>();
+        List<LrpAuction> auctions = new ArrayList<>();
+        for (AuctionRequest request : batch) {
+            DesiredLrp lrp = recipes.computeIfAbsent(request.processGuid(), desired::find);
+            if (lrp == null) {
+                continue;
+            }
+            for (int index : request.indices()) {
+                ActualLrpKey key = new ActualLrpKey(request.processGuid(), index, lrp.domain());
+                ActualLrp row = actuals.find(key);
+                if (row != null && row.state() == ActualLrpState.UNCLAIMED) {
+                    auctions.add(new LrpAuction(key, lrp.schedulingInfo()));
+                }
+            }
+        }
+        if (auctions.isEmpty()) {
+            return;
+        }
+        AuctionConfig auctionConfig = config.auctionConfig();
+        // Outside this transaction (NOT_SUPPORTED bean): the requests must leave before we wait for replies.
+        long fetchStart = System.nanoTime();
+        List<CellState> states = cellStates(gatherer.gather(cells.live(), config.cellStateTimeout()));
+        long fetchMillis = (System.nanoTime() - fetchStart) / 1_000_000;
+        AuctionResult result = Scheduler.schedule(auctions, List.of(), states, auctionConfig);
+        // Sent inside the transaction: the work leaves only if the round commits.
+        result.work().forEach((cellId, work) -> messenger.toCell(cellId, new LrpWork(work.lrps().stream()
+                .map(a -> new LrpWork.LrpStart(a.key(), recipes.get(a.key().processGuid()))).toList())));
+        result.failures().forEach(f -> actuals.recordPlacementError(f.auction().key(), f.reason()));
+        explain(result);
+        LOG.info(() -> "auction round: " + auctions.size() + " instances on " + states.size() + " cell(s) (state in "
+                + fetchMillis + " ms), " + result.placements().values().stream().mapToInt(List::size).sum()
+                + " placed on " + result.placements().keySet() + ", " + result.failures().size() + " failed");
+    }
+
+    /**
+     * The scheduler's snapshots from the cells' replies. Cell indices (bin-pack first fit) follow the
+     * sorted cell ids, so they are stable from round to round while the set of cells is.
+     */
+    static List<CellState> cellStates(Map<String, CellStateReport> reports) {
+        List<String> ids = new ArrayList<>(new TreeSet<>(reports.keySet()));
+        List<CellState> states = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            try {
+                states.add(reports.get(ids.get(i)).toCellState(i));
+            } catch (DiegoException e) {
+                String id = ids.get(i);
+                LOG.warning(() -> "skipping cell " + id + " this round: unusable cell state: " + e.getMessage());
+            }
+        }
+        return states;
+    }
+
+    /** Logs why each unplaced instance was not placed and keeps it for the API; forgets the placed ones. */
+    private void explain(AuctionResult result) {
+        Instant now = clock.instant();
+        Map<String, PlacementExplanations.Explanation> failed = new LinkedHashMap<>();
+        for (AuctionResult.Failure f : result.failures()) {
+            LrpAuction a = f.auction();
+            PlacementExplanation explained = result.explain(a.identifier());
+            PlacementExplanations.Explanation e = PlacementExplanations.of(a.processGuid(), a.index(), f.reason(),
+                    explained, now);
+            failed.put(PlacementExplanations.key(a.processGuid(), a.index()), e);
+            if (explained != null) {
+                LOG.info(() -> "placement explanation " + e.description());
+            }
+        }
+        List<String> placed = result.placements().values().stream().flatMap(List::stream)
+                .map(a -> PlacementExplanations.key(a.processGuid(), a.index())).toList();
+        explanations.record(failed, placed, config.explanationTtl());
+    }
+}
