@@ -93,11 +93,15 @@ final class Cluster {
      * environment carries it (the shell and its children), the one whose parent does not.
      */
     static Optional<ProcessHandle> processOf(String instanceGuid) {
-        String marker = "INSTANCE_GUID=" + instanceGuid;
+        return containerRoots("INSTANCE_GUID=" + instanceGuid).stream().findFirst();
+    }
+
+    /** Root processes of every container whose environment carries {@code marker} ({@code NAME=value}). */
+    static List<ProcessHandle> containerRoots(String marker) {
         List<ProcessHandle> carriers = ProcessHandle.allProcesses().filter(p -> carries(p, marker)).toList();
         Set<Long> pids = new HashSet<>();
         carriers.forEach(p -> pids.add(p.pid()));
-        return carriers.stream().filter(p -> p.parent().map(parent -> !pids.contains(parent.pid())).orElse(true)).findFirst();
+        return carriers.stream().filter(p -> p.parent().map(parent -> !pids.contains(parent.pid())).orElse(true)).toList();
     }
 
     private static boolean carries(ProcessHandle p, String marker) {
