@@ -1,17 +1,9 @@
 package org.diego.ejb.convergence;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,8 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.diego.core.convergence.ConvergenceMetrics;
 import org.diego.core.convergence.LrpConvergence;
@@ -37,7 +27,7 @@ import org.diego.ejb.bbs.Cells;
 import org.diego.ejb.bbs.DesiredLrps;
 import org.diego.ejb.bbs.Domains;
 import org.diego.ejb.cluster.Fence;
-import org.diego.ejb.cluster.Leadership;
+import org.diego.ejb.cluster.RoleTimer;
 import org.diego.ejb.config.DiegoConfig;
 import org.diego.ejb.messaging.Messenger;
 
@@ -45,17 +35,12 @@ import org.diego.ejb.messaging.Messenger;
 @Startup
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class Converger {
+public class Converger extends RoleTimer {
     private static final Logger LOG = Logger.getLogger(Converger.class.getName());
     public static final String ROLE = "converger";
 
-    @Resource
-    TimerService timers;
     @Inject
     DiegoConfig config;
-    @Inject
-    Leadership leadership;
     @Inject
     Clock clock;
     @Inject
@@ -73,30 +58,25 @@ public class Converger {
     @Inject
     Messenger messenger;
 
-    @PostConstruct
-    void schedule() {
-        long every = config.convergenceInterval().toMillis();
-        timers.createIntervalTimer(every, every, new TimerConfig(ROLE, false));
+    @Override
+    protected String role() {
+        return ROLE;
     }
 
-    @PreDestroy
-    void release() {
-        leadership.release(ROLE);
+    @Override
+    protected Duration interval() {
+        return config.convergenceInterval();
     }
 
-    @Timeout
-    public void tick() {
-        // Hold the role for two intervals so a pass that runs long does not hand it over mid-pass.
-        OptionalLong token = leadership.hold(ROLE, config.convergenceInterval().multipliedBy(2).plus(config.lockTtl()));
-        if (token.isEmpty()) {
-            return;
-        }
-        try {
-            converge(new Fence(ROLE, token.getAsLong()));
-        } catch (RuntimeException e) {
-            // Includes LockCollision: a newer converger has written, so this pass stops at once.
-            LOG.log(Level.WARNING, "convergence pass stopped; the next pass retries", e);
-        }
+    /** Two intervals and the TTL, so a pass that runs long does not hand the role over mid-pass. */
+    @Override
+    protected Duration lease() {
+        return config.convergenceInterval().multipliedBy(2).plus(config.lockTtl());
+    }
+
+    @Override
+    protected void act(Fence fence) {
+        converge(fence);
     }
 
     void converge(Fence fence) {
