@@ -67,7 +67,8 @@ start_broker() {
             [[ -f "$brokerlog" ]] && logsize="$(stat -c %s "$brokerlog")"
             setsid "$PAYARA_HOME/mq/bin/imqbrokerd" -varhome "$MQ_VAR" -name "$MQ_BROKER_NAME" -port "$DIEGO_BROKER_PORT" \
                 -Dimq.hostname="$DIEGO_BROKER_HOST" -Dimq.portmapper.hostname="$DIEGO_BROKER_HOST" \
-                -Dimq.jmx.hostname="$DIEGO_BROKER_HOST" -Dimq.service.list=jms,admin -silent > "$log" 2>&1 < /dev/null 9>&- &
+                -Dimq.jmx.hostname="$DIEGO_BROKER_HOST" -Dimq.service.list=jms,admin \
+                -Dimq.autocreate.queue.maxNumProducers=-1 -silent > "$log" 2>&1 < /dev/null 9>&- &
             pid=$!
             echo "$pid" > "$PID_DIR/broker.pid"
             echo "$DIEGO_BROKER_HOST:$DIEGO_BROKER_PORT" > "$STATE/broker.addr"
@@ -80,9 +81,12 @@ start_broker() {
         fi
     fi
     # Physical destination of jms/diego/BbsQueue (the broker would also auto-create it on first use).
+    # Every cell is a producer on diego.bbs: lift OpenMQ's default limit of 100 producers per queue.
     if ! imqcmd query dst -t q -n diego.bbs > "$LOG_DIR/imqcmd.log" 2>&1; then
-        imqcmd create dst -t q -n diego.bbs -f >> "$LOG_DIR/imqcmd.log" 2>&1 \
+        imqcmd create dst -t q -n diego.bbs -o maxNumProducers=-1 -f >> "$LOG_DIR/imqcmd.log" 2>&1 \
             || say "warning: could not create queue diego.bbs on the broker (see $LOG_DIR/imqcmd.log)"
+    else
+        imqcmd update dst -t q -n diego.bbs -o maxNumProducers=-1 -f >> "$LOG_DIR/imqcmd.log" 2>&1 || true
     fi
 }
 stop_broker() {   # stops the broker started by `up` (whatever DIEGO_BROKER_* says now)

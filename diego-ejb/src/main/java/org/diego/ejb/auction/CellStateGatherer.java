@@ -15,6 +15,7 @@ import jakarta.jms.Message;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,8 @@ import org.diego.core.model.DiegoException;
 public class CellStateGatherer {
     private static final Logger LOG = Logger.getLogger(CellStateGatherer.class.getName());
 
+    private static final int REPLIERS_PER_QUEUE = 90;
+
     @Resource(lookup = "jms/diego/ConnectionFactory")
     ConnectionFactory connectionFactory;
 
@@ -57,40 +60,36 @@ public class CellStateGatherer {
         long started = System.nanoTime();
         Map<String, String> cellOfRequest = new HashMap<>();
         TreeSet<String> unanswered = new TreeSet<>();
+        List<TemporaryQueue> queues = new ArrayList<>();
         try (JMSContext jms = connectionFactory.createContext()) {
-            TemporaryQueue replies = jms.createTemporaryQueue();
-            try (JMSConsumer consumer = jms.createConsumer(replies)) {
-                JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
-                        // A cell that is down must not find a pile of stale requests when it comes back.
-                        .setTimeToLive(Math.max(1, timeout.toMillis()))
-                        .setJMSReplyTo(replies)
-                        .setProperty(Destinations.TYPE_PROPERTY, MessageType.CELL_STATE_REQUEST.wireName());
-                for (CellPresence cell : cells) {
-                    try {
-                        TextMessage request = jms.createTextMessage(Json.write(new CellStateRequest(cell.cellId())));
-                        request.setJMSReplyTo(replies);
-                        producer.send(jms.createQueue(Destinations.cellQueue(cell.cellId())), request);
-                        cellOfRequest.put(request.getJMSMessageID(), cell.cellId());
-                        unanswered.add(cell.cellId());
-                    } catch (JMSException | JMSRuntimeException e) {
-                        LOG.log(Level.WARNING, "cannot ask cell " + cell.cellId() + " for its state; skipping it"
-                                + " this round", e);
+            // OpenMQ admits at most 100 producers per destination (a temporary queue included), and each
+            // answering cell is one: spread the cells over reply queues of at most REPLIERS_PER_QUEUE.
+            List<JMSConsumer> consumers = new ArrayList<>();
+            for (int i = 0; i < cells.size(); i += REPLIERS_PER_QUEUE) {
+                TemporaryQueue replies = jms.createTemporaryQueue();
+                queues.add(replies);
+                consumers.add(jms.createConsumer(replies));
+                ask(jms, cells.subList(i, Math.min(cells.size(), i + REPLIERS_PER_QUEUE)), replies, timeout,
+                        cellOfRequest, unanswered);
+            }
+            long deadline = started + timeout.toNanos();
+            while (!unanswered.isEmpty() && System.nanoTime() < deadline) {
+                boolean any = false;
+                for (JMSConsumer consumer : consumers) {
+                    for (Message reply = consumer.receive(5); reply != null; reply = consumer.receiveNoWait()) {
+                        accept(reply, cellOfRequest, unanswered, states);
+                        any = true;
                     }
                 }
-                long deadline = started + timeout.toNanos();
-                while (!unanswered.isEmpty()) {
-                    long waitMillis = (deadline - System.nanoTime()) / 1_000_000;
-                    if (waitMillis <= 0) {
-                        break;
+                if (!any && consumers.size() == 1) {
+                    Message reply = consumers.get(0).receive(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                    if (reply != null) {
+                        accept(reply, cellOfRequest, unanswered, states);
                     }
-                    Message reply = consumer.receive(waitMillis);
-                    if (reply == null) {
-                        break;
-                    }
-                    accept(reply, cellOfRequest, unanswered, states);
                 }
             }
-            deleteQuietly(replies);
+            consumers.forEach(JMSConsumer::close);
+            queues.forEach(CellStateGatherer::deleteQuietly);
         } catch (JMSRuntimeException e) {
             LOG.log(Level.WARNING, "cell state request/reply failed; auctioning with the " + states.size()
                     + " cell(s) that answered", e);
@@ -104,6 +103,27 @@ public class CellStateGatherer {
         Map<String, CellStateReport> sorted = new LinkedHashMap<>();
         new TreeSet<>(states.keySet()).forEach(id -> sorted.put(id, states.get(id)));
         return sorted;
+    }
+
+    /** Sends one {@code cell_state_request} to each cell, all answered on {@code replies}. */
+    private static void ask(JMSContext jms, List<CellPresence> cells, TemporaryQueue replies, Duration timeout,
+                            Map<String, String> cellOfRequest, TreeSet<String> unanswered) {
+        JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+                // A cell that is down must not find a pile of stale requests when it comes back.
+                .setTimeToLive(Math.max(1, timeout.toMillis()))
+                .setJMSReplyTo(replies)
+                .setProperty(Destinations.TYPE_PROPERTY, MessageType.CELL_STATE_REQUEST.wireName());
+        for (CellPresence cell : cells) {
+            try {
+                TextMessage request = jms.createTextMessage(Json.write(new CellStateRequest(cell.cellId())));
+                request.setJMSReplyTo(replies);
+                producer.send(jms.createQueue(Destinations.cellQueue(cell.cellId())), request);
+                cellOfRequest.put(request.getJMSMessageID(), cell.cellId());
+                unanswered.add(cell.cellId());
+            } catch (JMSException | JMSRuntimeException e) {
+                LOG.log(Level.WARNING, "cannot ask cell " + cell.cellId() + " for its state; skipping it this round", e);
+            }
+        }
     }
 
     /** A pooled connection outlives this context, and its temporary queues with it unless deleted. */
