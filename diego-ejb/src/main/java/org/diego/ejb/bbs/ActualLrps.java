@@ -107,8 +107,7 @@ public class ActualLrps {
      * (returns false) rather than refused, so one stale failure cannot roll back a whole auction.
      */
     public boolean recordPlacementError(ActualLrpKey key, String error) {
-        ActualLrpEntity row = em.find(ActualLrpEntity.class, ActualLrpEntity.id(key.processGuid(), key.index(), Presence.ORDINARY),
-                LockModeType.PESSIMISTIC_WRITE);
+        ActualLrpEntity row = lockedOrNull(key.processGuid(), key.index(), Presence.ORDINARY);
         if (row == null || row.toModel().state() != ActualLrpState.UNCLAIMED) {
             return false;
         }
@@ -119,8 +118,7 @@ public class ActualLrps {
     /** Convergence: a missing index gets a new UNCLAIMED row (unless another writer created it meanwhile). */
     public boolean createMissing(ActualLrpKey key, Fence fence) {
         fences.check(fence);
-        if (em.find(ActualLrpEntity.class, ActualLrpEntity.id(key.processGuid(), key.index(), Presence.ORDINARY),
-                LockModeType.PESSIMISTIC_WRITE) != null) {
+        if (lockedOrNull(key.processGuid(), key.index(), Presence.ORDINARY) != null) {
             return false;
         }
         em.persist(ActualLrpEntity.of(ActualLrp.unclaimed(key, now(), guids.newGuid())));
@@ -217,8 +215,7 @@ public class ActualLrps {
 
     /** The locked SUSPECT row of this index if {@code by} owns it, else null. */
     private ActualLrpEntity suspectOwnedBy(String processGuid, int index, InstanceKey by) {
-        ActualLrpEntity row = em.find(ActualLrpEntity.class, ActualLrpEntity.id(processGuid, index, Presence.SUSPECT),
-                LockModeType.PESSIMISTIC_WRITE);
+        ActualLrpEntity row = lockedOrNull(processGuid, index, Presence.SUSPECT);
         return row != null && row.toModel().instanceKey().equals(by) ? row : null;
     }
 
@@ -230,12 +227,16 @@ public class ActualLrps {
     }
 
     private ActualLrpEntity lock(String processGuid, int index) {
-        ActualLrpEntity row = em.find(ActualLrpEntity.class, ActualLrpEntity.id(processGuid, index, Presence.ORDINARY),
-                LockModeType.PESSIMISTIC_WRITE);
+        ActualLrpEntity row = lockedOrNull(processGuid, index, Presence.ORDINARY);
         if (row == null) {
             throw DiegoException.notFound("actual LRP " + processGuid + "/" + index);
         }
         return row;
+    }
+
+    /** The row, locked FOR UPDATE for the rest of the transaction, or null when there is none. */
+    private ActualLrpEntity lockedOrNull(String processGuid, int index, Presence presence) {
+        return em.find(ActualLrpEntity.class, ActualLrpEntity.id(processGuid, index, presence), LockModeType.PESSIMISTIC_WRITE);
     }
 
     private static Object idOf(ActualLrp lrp) {
