@@ -1,0 +1,30 @@
+package org.diego.core.events;
+
+import java.util.List;
+import org.diego.core.model.ActualLrp;
+import org.diego.core.model.ActualLrpState;
+import org.diego.core.model.ModificationTag;
+import org.diego.core.model.PortMapping;
+import org.diego.core.model.Presence;
+import org.diego.core.wire.WireMessage;
+
+/** The changeable part of an ActualLRP (Diego's ActualLRPInfo, net info flattened as in Diego's JSON). */
+@WireMessage("ActualLRPInfo")
+public record ActualLrpInfo(
+        String address,
+        List<PortMapping> ports,
+        String instanceAddress,
+        int crashCount,
+        String crashReason,
+        ActualLrpState state,
+        String placementError,
+        long since,
+        ModificationTag modificationTag,
+        Presence presence) {
+
+    public static ActualLrpInfo of(ActualLrp lrp) {
+        return new ActualLrpInfo(lrp.address(), lrp.ports(), lrp.instanceAddress(), lrp.crashCount(),
+                lrp.crashReason(), lrp.state(), lrp.placementError(), lrp.since(), lrp.modificationTag(),
+                lrp.presence());
+    }
+}

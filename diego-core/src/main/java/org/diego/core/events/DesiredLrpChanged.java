@@ -1,0 +1,25 @@
+package org.diego.core.events;
+
+import java.util.Set;
+import org.diego.core.model.DesiredLrp;
+import org.diego.core.wire.WireMessage;
+
+@WireMessage("DesiredLRPChangedEvent")
+public record DesiredLrpChanged(DesiredLrp before, DesiredLrp after, String traceId) implements BbsEvent {
+    public static final String TYPE = "desired_lrp_changed";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public EventStream stream() {
+        return EventStream.LRP_INSTANCES;
+    }
+
+    @Override
+    public Set<String> cellIds() {
+        return Set.of();
+    }
+}

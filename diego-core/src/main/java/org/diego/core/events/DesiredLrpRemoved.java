@@ -1,0 +1,25 @@
+package org.diego.core.events;
+
+import java.util.Set;
+import org.diego.core.model.DesiredLrp;
+import org.diego.core.wire.WireMessage;
+
+@WireMessage("DesiredLRPRemovedEvent")
+public record DesiredLrpRemoved(DesiredLrp desiredLrp, String traceId) implements BbsEvent {
+    public static final String TYPE = "desired_lrp_removed";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public EventStream stream() {
+        return EventStream.LRP_INSTANCES;
+    }
+
+    @Override
+    public Set<String> cellIds() {
+        return Set.of();
+    }
+}

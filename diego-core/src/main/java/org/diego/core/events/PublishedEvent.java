@@ -1,0 +1,34 @@
+package org.diego.core.events;
+
+import java.util.Set;
+import org.diego.core.json.Json;
+
+/**
+ * An event on its way to subscribers on every instance: its name, stream, the cells it concerns and
+ * its JSON form. It travels as JSON text, so no application class has to be known to the data grid.
+ */
+public record PublishedEvent(String type, EventStream stream, Set<String> cellIds, String json) {
+    public PublishedEvent {
+        cellIds = cellIds == null ? Set.of() : Set.copyOf(cellIds);
+    }
+
+    public static PublishedEvent of(BbsEvent event) {
+        return new PublishedEvent(event.type(), event.stream(), event.cellIds(), Json.write(event));
+    }
+
+    /** Whether a subscriber of {@code stream} filtering by {@code cellId} ("" = all cells) receives it. */
+    public boolean matches(EventStream subscribed, String cellId) {
+        if (subscribed != stream) {
+            return false;
+        }
+        return cellId == null || cellId.isEmpty() || cellIds.isEmpty() || cellIds.contains(cellId);
+    }
+
+    public String encode() {
+        return Json.write(this);
+    }
+
+    public static PublishedEvent decode(String text) {
+        return Json.read(text, PublishedEvent.class);
+    }
+}
