@@ -47,12 +47,30 @@ public class CellStateGatherer {
     private static final Logger LOG = Logger.getLogger(CellStateGatherer.class.getName());
 
     private static final int REPLIERS_PER_QUEUE = 90;
+    /** Like Diego's auction runner: when not a single cell answers, the whole fetch is tried again. */
+    static final int FETCH_ROUNDS = 4;
 
     @Resource(lookup = "jms/diego/ConnectionFactory")
     ConnectionFactory connectionFactory;
 
-    /** The states of the cells that answered in time, by cell id (sorted). Never throws for one cell's fault. */
+    /**
+     * The states of the cells that answered in time, by cell id (sorted). When none answers, the fetch is
+     * repeated up to {@link #FETCH_ROUNDS} times in all. Never throws for one cell's fault.
+     */
     public Map<String, CellStateReport> gather(List<CellPresence> cells, Duration timeout) {
+        Map<String, CellStateReport> states = Map.of();
+        for (int round = 1; round <= FETCH_ROUNDS && !cells.isEmpty(); round++) {
+            states = gatherOnce(cells, timeout);
+            if (!states.isEmpty()) {
+                break;
+            }
+            int tried = round;
+            LOG.warning(() -> "no cell answered cell_state_request (fetch " + tried + " of " + FETCH_ROUNDS + ")");
+        }
+        return states;
+    }
+
+    private Map<String, CellStateReport> gatherOnce(List<CellPresence> cells, Duration timeout) {
         Map<String, CellStateReport> states = new LinkedHashMap<>();
         if (cells.isEmpty()) {
             return states;
