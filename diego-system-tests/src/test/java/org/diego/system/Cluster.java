@@ -157,5 +157,13 @@ final class Cluster {
                 throw new AssertionError("not JSON (HTTP " + status + "): " + body, e);
             }
         }
+
+        /** HTTP 200 without an {@code error} in the body. */
+        Response assertOk() {
+            if (status != 200 || json().has("error")) {
+                throw new AssertionError("expected success, got HTTP " + status + ": " + body);
+            }
+            return this;
+        }
     }
 }

@@ -1,0 +1,126 @@
+package org.diego.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Events raised on one Payara instance reach SSE subscribers connected to the other (issue 3): a
+ * subscriber on instance 1 sees the desired LRP created over instance 2 and its instances change,
+ * with Diego's event names, ids counting from 0 and JSON data (the subscriber asked in JSON).
+ */
+class EventStreamSystemIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Event(String id, String name, String data) {
+    }
+
+    @Test
+    void aSubscriberOnOneInstanceSeesChangesMadeThroughTheOther() throws Exception {
+        List<String> apis = Cluster.apis();
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        HttpResponse<Stream<String>> stream = subscribe(apis.get(0), "/v1/events/lrp_instances.r1", "{}", events);
+        try {
+            assertEquals(200, stream.statusCode());
+            assertTrue(stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+            String guid = "events-" + System.nanoTime();
+            Cluster.post(apis.get(1), "/v1/desired_lrp/desire.r2", Lrps.desireBody(guid, 1)).assertOk();
+            try {
+                Event created = next(events, "desired_lrp_created", guid);
+                assertEquals(guid, JSON.readTree(created.data()).path("desired_lrp").path("process_guid").asText());
+                Event instance = next(events, "actual_lrp_instance_created", guid);
+                JsonNode lrp = JSON.readTree(instance.data()).path("actual_lrp");
+                assertEquals(0, lrp.path("index").asInt());
+                next(events, "actual_lrp_instance_changed", guid);
+            } finally {
+                Cluster.post(apis.get(1), "/v1/desired_lrp/remove", "{\"process_guid\":\"" + guid + "\"}");
+            }
+            next(events, "desired_lrp_removed", guid);
+        } finally {
+            stream.body().close();
+        }
+    }
+
+    @Test
+    void aCellFilteredSubscriberOnlySeesInstancesOfItsCell() throws Exception {
+        List<String> apis = Cluster.apis();
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        HttpResponse<Stream<String>> stream = subscribe(apis.get(1), "/v1/events/lrp_instances.r1",
+                "{\"cell_id\": \"no-such-cell\"}", events);
+        try {
+            String guid = "events-filtered-" + System.nanoTime();
+            Cluster.post(apis.get(0), "/v1/desired_lrp/desire.r2", Lrps.desireBody(guid, 1)).assertOk();
+            try {
+                next(events, "desired_lrp_created", guid);
+                Cluster.await("instance running", Duration.ofSeconds(60), () -> Lrps.allRunning(apis.get(0), guid, 1),
+                        () -> Lrps.actuals(apis.get(0), guid));
+                for (Event e : events) {
+                    assertTrue(e.name().startsWith("desired_lrp_"), "unexpected event for another cell: " + e);
+                }
+            } finally {
+                Cluster.post(apis.get(0), "/v1/desired_lrp/remove", "{\"process_guid\":\"" + guid + "\"}");
+            }
+        } finally {
+            stream.body().close();
+        }
+    }
+
+    static HttpResponse<Stream<String>> subscribe(String api, String path, String body, BlockingQueue<Event> sink)
+            throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(() -> parse(response.body(), sink), "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return response;
+    }
+
+    private static void parse(Stream<String> lines, BlockingQueue<Event> sink) {
+        String[] current = new String[3];
+        try {
+            lines.forEach(line -> {
+                if (line.isEmpty()) {
+                    if (current[1] != null) {
+                        sink.add(new Event(current[0], current[1], current[2]));
+                    }
+                    current[0] = current[1] = current[2] = null;
+                } else if (line.startsWith("id:")) {
+                    current[0] = line.substring(3).trim();
+                } else if (line.startsWith("event:")) {
+                    current[1] = line.substring(6).trim();
+                } else if (line.startsWith("data:")) {
+                    current[2] = (current[2] == null ? "" : current[2] + "\n") + line.substring(5).trim();
+                }
+            });
+        } catch (RuntimeException closed) {
+            // the test closed the stream
+        }
+    }
+
+    /** The next event of that name mentioning {@code guid}; others are skipped. */
+    private static Event next(BlockingQueue<Event> events, String name, String guid) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            Event e = events.poll(1, TimeUnit.SECONDS);
+            if (e != null && e.name().equals(name) && e.data().contains(guid)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no " + name + " event for " + guid + " within 30 s");
+    }
+}
