@@ -104,6 +104,17 @@ public final class BbsLoad {
     /** Phase 2: list N ActualLRPs in both formats. */
     private static void listing(Connection db, String api, int n) throws Exception {
         long now = System.currentTimeMillis() * 1_000_000L;
+        // Present cells, so that convergence does not turn the seeded rows into suspects meanwhile.
+        try (PreparedStatement c = db.prepareStatement("INSERT INTO cell_presences (cell_id, presence, expires_at) VALUES (?, ?, ?)")) {
+            for (int i = 0; i < 100; i++) {
+                c.setString(1, PREFIX + "cell-" + i);
+                c.setString(2, "{\"cell_id\":\"" + PREFIX + "cell-" + i + "\",\"zone\":\"z1\",\"capacity\":{\"memory_mb\":1,"
+                        + "\"disk_mb\":1,\"containers\":1},\"rootfs_providers\":[{\"name\":\"bbsload\"}]}");
+                c.setLong(3, Long.MAX_VALUE / 2);
+                c.addBatch();
+            }
+            c.executeBatch();
+        }
         db.setAutoCommit(false);
         try (PreparedStatement a = db.prepareStatement("INSERT INTO actual_lrps (process_guid, instance_index, presence, domain,"
                 + " state, instance_guid, cell_id, net_info, since, modification_tag_epoch, modification_tag_index)"
@@ -245,6 +256,7 @@ public final class BbsLoad {
         try (Statement s = db.createStatement()) {
             s.executeUpdate("DELETE FROM actual_lrps WHERE process_guid LIKE '" + PREFIX + "%'");
             s.executeUpdate("DELETE FROM desired_lrps WHERE process_guid LIKE '" + PREFIX + "%'");
+            s.executeUpdate("DELETE FROM cell_presences WHERE cell_id LIKE '" + PREFIX + "%'");
         }
     }
 
