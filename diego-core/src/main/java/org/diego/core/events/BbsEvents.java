@@ -14,10 +14,17 @@ public final class BbsEvents {
             ActualLrpInstanceRemoved.TYPE, ActualLrpInstanceRemoved.class,
             ActualLrpCrashed.TYPE, ActualLrpCrashed.class));
 
+    static {
+        // Outside the Map.of above, which takes at most ten pairs, so later event kinds still fit.
+        register(TaskCreated.TYPE, TaskCreated.class);
+        register(TaskChanged.TYPE, TaskChanged.class);
+        register(TaskRemoved.TYPE, TaskRemoved.class);
+    }
+
     private BbsEvents() {
     }
 
-    /** Makes another event class known (task events register themselves here). */
+    /** Makes another event class known. */
     public static void register(String type, Class<? extends BbsEvent> eventClass) {
         TYPES.put(type, eventClass);
     }

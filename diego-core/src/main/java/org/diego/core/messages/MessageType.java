@@ -16,7 +16,9 @@ public enum MessageType {
     AUCTION_REQUEST("auction_request", AuctionRequest.class),
     CELL_STATE_REQUEST("cell_state_request", CellStateRequest.class),
     CELL_STATE("cell_state", CellStateReport.class),
-    FAIL_ACTUAL_LRP("fail_actual_lrp", FailActualLrpRequest.class);
+    FAIL_ACTUAL_LRP("fail_actual_lrp", FailActualLrpRequest.class),
+    TASK_AUCTION_REQUEST("task_auction_request", TaskAuctionRequest.class),
+    CANCEL_TASK("cancel_task", CancelTask.class);
 
     private final String wireName;
     private final Class<?> bodyType;

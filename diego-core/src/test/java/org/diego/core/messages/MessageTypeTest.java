@@ -59,7 +59,10 @@ class MessageTypeTest {
             Map.entry(MessageType.AUCTION_REQUEST, new AuctionRequest("app-1", "cf-apps", List.of(0, 2, 3))),
             Map.entry(MessageType.CELL_STATE_REQUEST, new CellStateRequest("cell-1")),
             Map.entry(MessageType.CELL_STATE, CellStateReportTest.SAMPLE),
-            Map.entry(MessageType.FAIL_ACTUAL_LRP, new FailActualLrpRequest(KEY, "insufficient resources: memory"))));
+            Map.entry(MessageType.FAIL_ACTUAL_LRP, new FailActualLrpRequest(KEY, "insufficient resources: memory")),
+            Map.entry(MessageType.TASK_AUCTION_REQUEST, new TaskAuctionRequest("task-1", "cf-tasks", 128, 256,
+                    "preloaded:cflinuxfs4", List.of("blue"), List.of("nfs"))),
+            Map.entry(MessageType.CANCEL_TASK, new CancelTask("task-1"))));
 
     @Test
     void everyTypeHasASample() {
@@ -89,6 +92,15 @@ class MessageTypeTest {
         assertEquals(new AuctionRequest("app-1", "cf-apps", List.of(3)), one);
         assertEquals("{\"process_guid\":\"app-1\",\"domain\":\"cf-apps\",\"indices\":[3]}", Json.write(one));
         assertEquals(List.of(), Json.read("{\"process_guid\":\"p\"}", AuctionRequest.class).indices());
+    }
+
+    @Test
+    void taskAuctionRequestCarriesWhatPlacementNeeds() {
+        var task = org.diego.core.model.TaskSamples.in(org.diego.core.model.TaskState.Pending);
+        TaskAuctionRequest r = TaskAuctionRequest.of(task);
+        assertEquals(new org.diego.core.auction.TaskAuction(task.taskGuid(), "cf-tasks", 128, 64,
+                "preloaded:cflinuxfs4", List.of("blue"), List.of()), r.toAuction());
+        assertEquals(task.taskGuid(), r.toAuction().identifier());
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.diego.core.messages.AuctionRequest;
 import org.diego.core.messages.CellStateReport;
 import org.diego.core.messages.Destinations;
 import org.diego.core.messages.LrpWork;
+import org.diego.core.messages.MessageType;
 import org.diego.core.model.ActualLrp;
 import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.ActualLrpState;
@@ -54,6 +55,12 @@ import org.diego.ejb.messaging.Messenger;
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class AuctionRound {
     private static final Logger LOG = Logger.getLogger(AuctionRound.class.getName());
+    /**
+     * Task start requests share the queue but are not scheduled by this round yet: the selector leaves
+     * them queued (read as an LRP request they would carry no process guid and fail the round).
+     */
+    static final String LRP_REQUESTS = Destinations.TYPE_PROPERTY + " IS NULL OR " + Destinations.TYPE_PROPERTY
+            + " <> '" + MessageType.TASK_AUCTION_REQUEST.wireName() + "'";
 
     @Inject
     DiegoConfig config;
@@ -87,7 +94,7 @@ public class AuctionRound {
 
     private List<AuctionRequest> drain() {
         List<AuctionRequest> batch = new ArrayList<>();
-        try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(Destinations.AUCTION_QUEUE))) {
+        try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(Destinations.AUCTION_QUEUE), LRP_REQUESTS)) {
             Message m = consumer.receive(200);
             while (m != null && batch.size() < config.auctionMaxBatch()) {
                 try {

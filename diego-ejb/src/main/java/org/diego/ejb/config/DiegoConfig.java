@@ -35,6 +35,10 @@ public class DiegoConfig {
     int startingContainerCountMaximum;
     @Inject @ConfigProperty(name = "diego.auction.explanation-ttl-seconds", defaultValue = "600")
     long explanationTtlSeconds;
+    @Inject @ConfigProperty(name = "diego.task.max-retries", defaultValue = "3")
+    int taskMaxRetries;
+    @Inject @ConfigProperty(name = "diego.task.callback-timeout-millis", defaultValue = "10000")
+    long taskCallbackTimeoutMillis;
 
     public Duration presenceTtl() {
         return Duration.ofSeconds(presenceTtlSeconds);
@@ -73,5 +77,15 @@ public class DiegoConfig {
     /** How long the last placement explanation of an unplaced instance is kept (not Diego). */
     public Duration explanationTtl() {
         return Duration.ofSeconds(explanationTtlSeconds);
+    }
+
+    /** Rejections a task survives before it fails (Diego's max_task_retries). */
+    public int taskMaxRetries() {
+        return taskMaxRetries;
+    }
+
+    /** Timeout of one completion callback POST (Diego uses its communication_timeout, 10 s). */
+    public Duration taskCallbackTimeout() {
+        return Duration.ofMillis(taskCallbackTimeoutMillis);
     }
 }

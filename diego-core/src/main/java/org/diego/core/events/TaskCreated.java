@@ -1,0 +1,25 @@
+package org.diego.core.events;
+
+import java.util.Set;
+import org.diego.core.model.Task;
+import org.diego.core.wire.WireMessage;
+
+@WireMessage("TaskCreatedEvent")
+public record TaskCreated(Task task) implements BbsEvent {
+    public static final String TYPE = "task_created";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public EventStream stream() {
+        return EventStream.TASKS;
+    }
+
+    @Override
+    public Set<String> cellIds() {
+        return Cells.of(task.cellId());
+    }
+}

@@ -1,0 +1,29 @@
+package org.diego.core.messages;
+
+import java.util.List;
+import org.diego.core.auction.TaskAuction;
+import org.diego.core.model.Task;
+
+/**
+ * BBS to auctioneer: this task needs a cell (Diego's TaskStartRequest). Unlike {@link AuctionRequest},
+ * it carries what placement needs, as Diego's does; the auctioneer should still skip a task that is no
+ * longer PENDING when the round runs. Sent on {@link Destinations#AUCTION_QUEUE} inside the
+ * transaction that stored the task. {@code volume_drivers} stays empty until tasks get volume mounts.
+ */
+public record TaskAuctionRequest(String taskGuid, String domain, int memoryMb, int diskMb, String rootfs,
+                                 List<String> placementTags, List<String> volumeDrivers) {
+    public TaskAuctionRequest {
+        placementTags = placementTags == null ? List.of() : List.copyOf(placementTags);
+        volumeDrivers = volumeDrivers == null ? List.of() : List.copyOf(volumeDrivers);
+    }
+
+    public static TaskAuctionRequest of(Task task) {
+        var def = task.taskDefinition();
+        return new TaskAuctionRequest(task.taskGuid(), task.domain(), def.memoryMb(), def.diskMb(), def.rootfs(),
+                def.placementTags(), List.of());
+    }
+
+    public TaskAuction toAuction() {
+        return new TaskAuction(taskGuid, domain, memoryMb, diskMb, rootfs, placementTags, volumeDrivers);
+    }
+}
