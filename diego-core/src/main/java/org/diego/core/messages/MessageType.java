@@ -18,7 +18,8 @@ public enum MessageType {
     CELL_STATE("cell_state", CellStateReport.class),
     FAIL_ACTUAL_LRP("fail_actual_lrp", FailActualLrpRequest.class),
     TASK_AUCTION_REQUEST("task_auction_request", TaskAuctionRequest.class),
-    CANCEL_TASK("cancel_task", CancelTask.class);
+    CANCEL_TASK("cancel_task", CancelTask.class),
+    TASK_WORK("task_work", TaskWork.class);
 
     private final String wireName;
     private final Class<?> bodyType;

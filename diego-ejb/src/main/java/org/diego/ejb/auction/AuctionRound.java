@@ -23,21 +23,27 @@ import org.diego.core.auction.CellState;
 import org.diego.core.auction.LrpAuction;
 import org.diego.core.auction.PlacementExplanation;
 import org.diego.core.auction.Scheduler;
+import org.diego.core.auction.TaskAuction;
 import org.diego.core.json.Json;
 import org.diego.core.messages.AuctionRequest;
 import org.diego.core.messages.CellStateReport;
 import org.diego.core.messages.Destinations;
 import org.diego.core.messages.LrpWork;
+import org.diego.core.messages.TaskAuctionRequest;
+import org.diego.core.messages.TaskWork;
 import org.diego.core.messages.MessageType;
 import org.diego.core.model.ActualLrp;
 import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.ActualLrpState;
 import org.diego.core.model.DesiredLrp;
 import org.diego.core.model.DiegoException;
+import org.diego.core.model.Task;
+import org.diego.core.model.TaskState;
 import org.diego.ejb.bbs.ActualLrps;
 import org.diego.ejb.bbs.Cells;
 import org.diego.ejb.bbs.DesiredLrps;
 import org.diego.ejb.bbs.Fences;
+import org.diego.ejb.bbs.Tasks;
 import org.diego.ejb.cluster.Fence;
 import org.diego.ejb.config.DiegoConfig;
 import org.diego.ejb.messaging.Messenger;
@@ -55,12 +61,6 @@ import org.diego.ejb.messaging.Messenger;
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class AuctionRound {
     private static final Logger LOG = Logger.getLogger(AuctionRound.class.getName());
-    /**
-     * Task start requests share the queue but are not scheduled by this round yet: the selector leaves
-     * them queued (read as an LRP request they would carry no process guid and fail the round).
-     */
-    static final String LRP_REQUESTS = Destinations.TYPE_PROPERTY + " IS NULL OR " + Destinations.TYPE_PROPERTY
-            + " <> '" + MessageType.TASK_AUCTION_REQUEST.wireName() + "'";
 
     @Inject
     DiegoConfig config;
@@ -71,6 +71,8 @@ public class AuctionRound {
     DesiredLrps desired;
     @Inject
     ActualLrps actuals;
+    @Inject
+    Tasks tasks;
     @Inject
     Cells cells;
     @Inject
@@ -85,20 +87,36 @@ public class AuctionRound {
     Clock clock;
 
     public void run(Fence fence) {
-        List<AuctionRequest> batch = drain();
+        Batch batch = drain();
         if (!batch.isEmpty()) {
             fences.check(fence);
             runRound(batch);
         }
     }
 
-    private List<AuctionRequest> drain() {
-        List<AuctionRequest> batch = new ArrayList<>();
-        try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(Destinations.AUCTION_QUEUE), LRP_REQUESTS)) {
+    /** One drain of the auction queue: LRP start requests and task start requests, told apart by type. */
+    private record Batch(List<AuctionRequest> lrps, List<TaskAuctionRequest> tasks) {
+        boolean isEmpty() {
+            return lrps.isEmpty() && tasks.isEmpty();
+        }
+
+        int size() {
+            return lrps.size() + tasks.size();
+        }
+    }
+
+    private Batch drain() {
+        Batch batch = new Batch(new ArrayList<>(), new ArrayList<>());
+        try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(Destinations.AUCTION_QUEUE))) {
             Message m = consumer.receive(200);
             while (m != null && batch.size() < config.auctionMaxBatch()) {
                 try {
-                    batch.add(Json.read(m.getBody(String.class), AuctionRequest.class));
+                    String body = m.getBody(String.class);
+                    if (MessageType.TASK_AUCTION_REQUEST.wireName().equals(m.getStringProperty(Destinations.TYPE_PROPERTY))) {
+                        batch.tasks().add(Json.read(body, TaskAuctionRequest.class));
+                    } else {
+                        batch.lrps().add(Json.read(body, AuctionRequest.class));
+                    }
                 } catch (DiegoException | jakarta.jms.JMSException e) {
                     LOG.warning(() -> "dropping undecodable auction request: " + e.getMessage());
                 }
@@ -108,10 +126,10 @@ public class AuctionRound {
         return batch;
     }
 
-    private void runRound(List<AuctionRequest> batch) {
+    private void runRound(Batch batch) {
         Map<String, DesiredLrp> recipes = new HashMap<>();
         List<LrpAuction> auctions = new ArrayList<>();
-        for (AuctionRequest request : batch) {
+        for (AuctionRequest request : batch.lrps()) {
             DesiredLrp lrp = recipes.computeIfAbsent(request.processGuid(), desired::find);
             if (lrp == null) {
                 continue;
@@ -124,7 +142,16 @@ public class AuctionRound {
                 }
             }
         }
-        if (auctions.isEmpty()) {
+        Map<String, Task> pending = new HashMap<>();
+        List<TaskAuction> taskAuctions = new ArrayList<>();
+        for (TaskAuctionRequest request : batch.tasks()) {
+            Task task = tasks.find(request.taskGuid());
+            // Only PENDING tasks are placed: a started, cancelled or deleted one needs no cell.
+            if (task != null && task.state() == TaskState.Pending && pending.putIfAbsent(task.taskGuid(), task) == null) {
+                taskAuctions.add(request.toAuction());
+            }
+        }
+        if (auctions.isEmpty() && taskAuctions.isEmpty()) {
             return;
         }
         AuctionConfig auctionConfig = config.auctionConfig();
@@ -132,15 +159,24 @@ public class AuctionRound {
         long fetchStart = System.nanoTime();
         List<CellState> states = cellStates(gatherer.gather(cells.live(), config.cellStateTimeout()));
         long fetchMillis = (System.nanoTime() - fetchStart) / 1_000_000;
-        AuctionResult result = Scheduler.schedule(auctions, List.of(), states, auctionConfig);
+        AuctionResult result = Scheduler.schedule(auctions, taskAuctions, states, auctionConfig);
         // Sent inside the transaction: the work leaves only if the round commits.
-        result.work().forEach((cellId, work) -> messenger.toCell(cellId, new LrpWork(work.lrps().stream()
-                .map(a -> new LrpWork.LrpStart(a.key(), recipes.get(a.key().processGuid()))).toList())));
+        result.work().forEach((cellId, work) -> {
+            if (!work.lrps().isEmpty()) {
+                messenger.toCell(cellId, new LrpWork(work.lrps().stream()
+                        .map(a -> new LrpWork.LrpStart(a.key(), recipes.get(a.key().processGuid()))).toList()));
+            }
+            if (!work.tasks().isEmpty()) {
+                messenger.toCell(cellId, new TaskWork(work.tasks().stream().map(t -> pending.get(t.taskGuid())).toList()));
+            }
+        });
         result.failures().forEach(f -> actuals.recordPlacementError(f.auction().key(), f.reason()));
+        // Diego's auctioneer rejects an unplaced task; the BBS fails it after max_retries rejections.
+        result.taskFailures().forEach(f -> tasks.rejectIfPending(f.task().taskGuid(), f.reason()));
         explain(result);
-        LOG.info(() -> "auction round: " + auctions.size() + " instances on " + states.size() + " cell(s) (state in "
-                + fetchMillis + " ms), " + result.placements().values().stream().mapToInt(List::size).sum()
-                + " placed on " + result.placements().keySet() + ", " + result.failures().size() + " failed");
+        LOG.info(() -> "auction round: " + auctions.size() + " instances and " + taskAuctions.size() + " tasks on "
+                + states.size() + " cell(s) (state in " + fetchMillis + " ms), " + result.placedCount()
+                + " placed on " + result.work().keySet() + ", " + result.failedCount() + " failed");
     }
 
     /**

@@ -134,6 +134,19 @@ public class Tasks {
         }
     }
 
+    /**
+     * The auctioneer could not place a task: rejects it only while it is still PENDING (it may have been
+     * cancelled or started meanwhile). Never throws, since a refusal would roll back the auction round.
+     */
+    public boolean rejectIfPending(String taskGuid, String rejectionReason) {
+        TaskEntity row = em.find(TaskEntity.class, taskGuid, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null || row.toModel().state() != TaskState.Pending) {
+            return false;
+        }
+        reject(taskGuid, rejectionReason);
+        return true;
+    }
+
     public void complete(String taskGuid, String cellId, boolean failed, String failureReason, String result) {
         callbacks.afterCommit(transition(taskGuid, t -> t.complete(cellId, failed, failureReason, result, now())).after());
     }
