@@ -30,6 +30,7 @@ import org.diego.ejb.bbs.Fences;
 import org.diego.ejb.cluster.Fence;
 import org.diego.ejb.config.DiegoConfig;
 import org.diego.ejb.config.TimeSources;
+import org.diego.ejb.events.EventHub;
 import org.diego.ejb.messaging.Messenger;
 import org.diego.ejb.persistence.ActualLrpEntity;
 import org.diego.ejb.persistence.ActualLrpId;
@@ -58,7 +59,10 @@ class BbsTransactionsIT {
         return ShrinkWrap.create(WebArchive.class, "bbs-it.war")
                 .addClasses(DesiredLrps.class, ActualLrps.class, Cells.class, Messenger.class, DiegoConfig.class,
                         TimeSources.class, ActualLrpEntity.class, ActualLrpId.class, DesiredLrpEntity.class,
-                        CellPresenceEntity.class, Fences.class, Fence.class)
+                        CellPresenceEntity.class, Fences.class, Fence.class, EventHub.class)
+                // package-private helpers of the beans and entities
+                .addClass("org.diego.ejb.bbs.DesiredLrpWhere")
+                .addClass("org.diego.ejb.persistence.MetricTagsColumn")
                 .addAsResource(new File(ejbMeta, "persistence.xml"), "META-INF/persistence.xml")
                 .addAsWebInfResource(new File(ejbMeta, "ejb-jar.xml"), "ejb-jar.xml")
                 .addAsWebInfResource(new File(ejbMeta, "beans.xml"), "beans.xml")
@@ -73,8 +77,9 @@ class BbsTransactionsIT {
     ManagedExecutorService executor;
 
     private static DesiredLrp lrp(String guid, int instances) {
-        return new DesiredLrp(guid, "arquillian", UNPLACEABLE_ROOTFS, instances, 16, 16, 0, List.of(),
-                new Action(new RunAction("/bin/true", List.of(), null, List.of(), null)), 0, List.of(), List.of(), null, null);
+        return DesiredLrp.builder().processGuid(guid).domain("arquillian").rootfs(UNPLACEABLE_ROOTFS)
+                .instances(instances).memoryMb(16).diskMb(16)
+                .action(new Action(new RunAction("/bin/true", List.of(), null, List.of(), null))).build();
     }
 
     @Test
