@@ -23,6 +23,8 @@ public record DesiredLrpSchedulingInfo(
         desiredLrpKey = desiredLrpKey == null ? new DesiredLrpKey(null, null, null) : desiredLrpKey;
         desiredLrpResource = desiredLrpResource == null ? new DesiredLrpResource(0, 0, null, 0) : desiredLrpResource;
         routes = Routes.orEmpty(routes);
+        // Not optional in Diego's message: an untagged LRP has the zero tag, as it reads back from JSON.
+        modificationTag = modificationTag == null ? new ModificationTag("", 0) : modificationTag;
         volumePlacement = volumePlacement == null ? new VolumePlacement(null) : volumePlacement;
         placementTags = placementTags == null ? List.of() : List.copyOf(placementTags);
     }
