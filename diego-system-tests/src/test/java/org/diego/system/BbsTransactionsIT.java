@@ -19,6 +19,7 @@ import org.diego.core.model.ActualLrp;
 import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.ActualLrpState;
 import org.diego.core.model.DesiredLrp;
+import org.diego.core.model.DesiredLrpUpdate;
 import org.diego.core.model.DiegoException;
 import org.diego.core.model.ErrorType;
 import org.diego.core.model.InstanceKey;
@@ -198,6 +199,66 @@ class BbsTransactionsIT {
             assertEquals(contenders - 1, outcomes.stream().filter(ErrorType.ResourceExists.name()::equals).count(),
                     outcomes.toString());
             assertEquals(2, actuals.byProcess(guid).size(), "one set of instances");
+        } finally {
+            desired.remove(guid);
+        }
+    }
+
+    @Test
+    void concurrentUpdatesOfOneLrpSerialiseAndAllApply() throws Exception {
+        String guid = "arq-update-" + System.nanoTime();
+        desired.desire(lrp(guid, 1));
+        int contenders = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < contenders; i++) {
+            DesiredLrpUpdate update = new DesiredLrpUpdate(1 + i % 3, null, "writer-" + i, null, null, null);
+            results.add(executor.submit(() -> {
+                start.await();
+                try {
+                    desired.update(guid, update);
+                    return "applied";
+                } catch (DiegoException e) {
+                    return e.type().name();
+                }
+            }));
+        }
+        start.countDown();
+        try {
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> f : results) {
+                outcomes.add(f.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(contenders, outcomes.stream().filter("applied"::equals).count(), outcomes.toString());
+            DesiredLrp after = desired.get(guid);
+            assertEquals(contenders, after.modificationTag().index(), "every update bumped the tag once");
+            // Only a lower bound: a convergence pass racing a scale down may recreate an index above it.
+            List<Integer> indices = actuals.byProcess(guid).stream().map(ActualLrp::index).toList();
+            for (int i = 0; i < after.instances(); i++) {
+                assertTrue(indices.contains(i), "index " + i + " of " + after.instances() + " in " + indices);
+            }
+        } finally {
+            desired.remove(guid);
+        }
+    }
+
+    @Test
+    void scalingCreatesAndRetiresIndicesAndRefusalsChangeNothing() {
+        String guid = "arq-scale-" + System.nanoTime();
+        desired.desire(lrp(guid, 1));
+        try {
+            desired.update(guid, DesiredLrpUpdate.instances(3));
+            assertEquals(List.of(0, 1, 2), actuals.byProcess(guid).stream().map(ActualLrp::index).toList());
+            desired.update(guid, DesiredLrpUpdate.instances(1));
+            assertEquals(List.of(0), actuals.byProcess(guid).stream().map(ActualLrp::index).toList(),
+                    "unplaced extra instances are deleted at once");
+            DiegoException e = assertThrows(DiegoException.class,
+                    () -> desired.update(guid, DesiredLrpUpdate.instances(-1)));
+            assertEquals(ErrorType.InvalidRequest, e.type());
+            assertEquals(2, desired.get(guid).modificationTag().index(), "the refused update wrote nothing");
+            DiegoException missing = assertThrows(DiegoException.class,
+                    () -> desired.update(guid + "-missing", DesiredLrpUpdate.instances(2)));
+            assertEquals(ErrorType.ResourceNotFound, missing.type());
         } finally {
             desired.remove(guid);
         }
