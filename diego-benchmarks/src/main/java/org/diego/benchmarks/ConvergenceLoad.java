@@ -68,8 +68,9 @@ public final class ConvergenceLoad {
             c.executeBatch();
         }
         try (PreparedStatement d = db.prepareStatement("INSERT INTO desired_lrps (process_guid, domain, instances, memory_mb,"
-                + " disk_mb, rootfs, placement_tags, run_info, modification_tag_epoch, modification_tag_index)"
-                + " VALUES (?, 'bench', ?, 64, 64, 'bench:none', '[]', ?, 'e', 0)");
+                + " disk_mb, rootfs, placement_tags, run_info, modification_tag_epoch, modification_tag_index,"
+                + " annotation, routes, volume_placement, metric_tags)"
+                + " VALUES (?, 'bench', ?, 64, 64, 'bench:none', '[]', ?, 'e', 0, '', '{}', '{\"driver_names\":[]}', '{}')");
              PreparedStatement a = db.prepareStatement("INSERT INTO actual_lrps (process_guid, instance_index, presence, domain,"
                      + " state, instance_guid, cell_id, net_info, since, modification_tag_epoch, modification_tag_index)"
                      + " VALUES (?, ?, 0, 'bench', 'RUNNING', ?, ?, '{\"address\":\"10.0.0.1\",\"ports\":[]}', ?, 'e', 1)")) {

@@ -19,6 +19,7 @@ import org.diego.core.model.ActualLrp;
 import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.ActualLrpState;
 import org.diego.core.model.DesiredLrp;
+import org.diego.core.model.DesiredLrpUpdate;
 import org.diego.core.model.DiegoException;
 import org.diego.core.model.ErrorType;
 import org.diego.core.model.InstanceKey;
@@ -30,6 +31,7 @@ import org.diego.ejb.bbs.Fences;
 import org.diego.ejb.cluster.Fence;
 import org.diego.ejb.config.DiegoConfig;
 import org.diego.ejb.config.TimeSources;
+import org.diego.ejb.events.EventHub;
 import org.diego.ejb.messaging.Messenger;
 import org.diego.ejb.persistence.ActualLrpEntity;
 import org.diego.ejb.persistence.ActualLrpId;
@@ -58,7 +60,10 @@ class BbsTransactionsIT {
         return ShrinkWrap.create(WebArchive.class, "bbs-it.war")
                 .addClasses(DesiredLrps.class, ActualLrps.class, Cells.class, Messenger.class, DiegoConfig.class,
                         TimeSources.class, ActualLrpEntity.class, ActualLrpId.class, DesiredLrpEntity.class,
-                        CellPresenceEntity.class, Fences.class, Fence.class)
+                        CellPresenceEntity.class, Fences.class, Fence.class, EventHub.class)
+                // package-private helpers of the beans and entities
+                .addClass("org.diego.ejb.bbs.DesiredLrpWhere")
+                .addClass("org.diego.ejb.persistence.MetricTagsColumn")
                 .addAsResource(new File(ejbMeta, "persistence.xml"), "META-INF/persistence.xml")
                 .addAsWebInfResource(new File(ejbMeta, "ejb-jar.xml"), "ejb-jar.xml")
                 .addAsWebInfResource(new File(ejbMeta, "beans.xml"), "beans.xml")
@@ -73,8 +78,9 @@ class BbsTransactionsIT {
     ManagedExecutorService executor;
 
     private static DesiredLrp lrp(String guid, int instances) {
-        return new DesiredLrp(guid, "arquillian", UNPLACEABLE_ROOTFS, instances, 16, 16, 0, List.of(),
-                new Action(new RunAction("/bin/true", List.of(), null, List.of(), null)), 0, List.of(), List.of(), null, null);
+        return DesiredLrp.builder().processGuid(guid).domain("arquillian").rootfs(UNPLACEABLE_ROOTFS)
+                .instances(instances).memoryMb(16).diskMb(16)
+                .action(new Action(new RunAction("/bin/true", List.of(), null, List.of(), null))).build();
     }
 
     @Test
@@ -193,6 +199,66 @@ class BbsTransactionsIT {
             assertEquals(contenders - 1, outcomes.stream().filter(ErrorType.ResourceExists.name()::equals).count(),
                     outcomes.toString());
             assertEquals(2, actuals.byProcess(guid).size(), "one set of instances");
+        } finally {
+            desired.remove(guid);
+        }
+    }
+
+    @Test
+    void concurrentUpdatesOfOneLrpSerialiseAndAllApply() throws Exception {
+        String guid = "arq-update-" + System.nanoTime();
+        desired.desire(lrp(guid, 1));
+        int contenders = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < contenders; i++) {
+            DesiredLrpUpdate update = new DesiredLrpUpdate(1 + i % 3, null, "writer-" + i, null, null, null);
+            results.add(executor.submit(() -> {
+                start.await();
+                try {
+                    desired.update(guid, update);
+                    return "applied";
+                } catch (DiegoException e) {
+                    return e.type().name();
+                }
+            }));
+        }
+        start.countDown();
+        try {
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> f : results) {
+                outcomes.add(f.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(contenders, outcomes.stream().filter("applied"::equals).count(), outcomes.toString());
+            DesiredLrp after = desired.get(guid);
+            assertEquals(contenders, after.modificationTag().index(), "every update bumped the tag once");
+            // Only a lower bound: a convergence pass racing a scale down may recreate an index above it.
+            List<Integer> indices = actuals.byProcess(guid).stream().map(ActualLrp::index).toList();
+            for (int i = 0; i < after.instances(); i++) {
+                assertTrue(indices.contains(i), "index " + i + " of " + after.instances() + " in " + indices);
+            }
+        } finally {
+            desired.remove(guid);
+        }
+    }
+
+    @Test
+    void scalingCreatesAndRetiresIndicesAndRefusalsChangeNothing() {
+        String guid = "arq-scale-" + System.nanoTime();
+        desired.desire(lrp(guid, 1));
+        try {
+            desired.update(guid, DesiredLrpUpdate.instances(3));
+            assertEquals(List.of(0, 1, 2), actuals.byProcess(guid).stream().map(ActualLrp::index).toList());
+            desired.update(guid, DesiredLrpUpdate.instances(1));
+            assertEquals(List.of(0), actuals.byProcess(guid).stream().map(ActualLrp::index).toList(),
+                    "unplaced extra instances are deleted at once");
+            DiegoException e = assertThrows(DiegoException.class,
+                    () -> desired.update(guid, DesiredLrpUpdate.instances(-1)));
+            assertEquals(ErrorType.InvalidRequest, e.type());
+            assertEquals(2, desired.get(guid).modificationTag().index(), "the refused update wrote nothing");
+            DiegoException missing = assertThrows(DiegoException.class,
+                    () -> desired.update(guid + "-missing", DesiredLrpUpdate.instances(2)));
+            assertEquals(ErrorType.ResourceNotFound, missing.type());
         } finally {
             desired.remove(guid);
         }

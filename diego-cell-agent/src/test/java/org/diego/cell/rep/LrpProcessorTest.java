@@ -315,7 +315,8 @@ class LrpProcessorTest {
     @Test
     void malformedStartsAreIgnored() {
         LrpStart good = Lrps.start("pg-1", 0, 256, List.of(), "true");
-        DesiredLrp noAction = new DesiredLrp("pg-1", "d", "r", 1, 1, 1, 0, null, null, 0, null, null, null, null);
+        DesiredLrp noAction = DesiredLrp.builder().processGuid("pg-1").domain("d").rootfs("r").instances(1)
+                .memoryMb(1).diskMb(1).build();
 
         assertTrue(processor.startInstance(new LrpStart(good.actualLrpKey(), noAction)).isEmpty());
         LrpStart mismatched = new LrpStart(new ActualLrpKey("other", 0, "d"), good.desiredLrp());

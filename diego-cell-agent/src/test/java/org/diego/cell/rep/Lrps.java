@@ -19,9 +19,10 @@ final class Lrps {
     static LrpStart start(String processGuid, int index, int memoryMb, List<Integer> ports, String script) {
         RunAction run = new RunAction("/bin/sh", List.of("-c", script), null,
                 List.of(new EnvironmentVariable("FROM_ACTION", "action")), null);
-        DesiredLrp desired = new DesiredLrp(processGuid, DOMAIN, "preloaded:cflinuxfs4", 1, memoryMb, 64, 0,
-                List.of(new EnvironmentVariable("FROM_DESIRED", "desired")), new Action(run), 0, ports, List.of(),
-                null, null);
+        DesiredLrp desired = DesiredLrp.builder().processGuid(processGuid).domain(DOMAIN)
+                .rootfs("preloaded:cflinuxfs4").instances(1).memoryMb(memoryMb).diskMb(64)
+                .env(List.of(new EnvironmentVariable("FROM_DESIRED", "desired"))).action(new Action(run))
+                .ports(ports).build();
         return new LrpStart(new ActualLrpKey(processGuid, index, DOMAIN), desired);
     }
 

@@ -2,20 +2,21 @@ package org.diego.core.auction;
 
 import java.util.List;
 import org.diego.core.model.ActualLrpKey;
-import org.diego.core.model.DesiredLrp.SchedulingInfo;
+import org.diego.core.model.DesiredLrpSchedulingInfo;
 
 /**
  * One instance index waiting for a cell.
  *
  * @param volumeDrivers volume drivers the instance mounts; each must be offered by the winning cell
  */
-public record LrpAuction(ActualLrpKey key, SchedulingInfo info, List<String> volumeDrivers) implements Auction {
+public record LrpAuction(ActualLrpKey key, DesiredLrpSchedulingInfo info, List<String> volumeDrivers)
+        implements Auction {
     public LrpAuction {
         volumeDrivers = volumeDrivers == null ? List.of() : List.copyOf(volumeDrivers);
     }
 
     /** An instance that mounts no volumes. */
-    public LrpAuction(ActualLrpKey key, SchedulingInfo info) {
+    public LrpAuction(ActualLrpKey key, DesiredLrpSchedulingInfo info) {
         this(key, info, List.of());
     }
 
@@ -23,7 +24,7 @@ public record LrpAuction(ActualLrpKey key, SchedulingInfo info, List<String> vol
     public static LrpAuction of(String processGuid, int index, String domain, int memoryMb, int diskMb, String rootfs,
                                 List<String> placementTags, List<String> volumeDrivers) {
         return new LrpAuction(new ActualLrpKey(processGuid, index, domain),
-                new SchedulingInfo(processGuid, domain, index + 1, memoryMb, diskMb, rootfs, placementTags),
+                DesiredLrpSchedulingInfo.of(processGuid, domain, index + 1, memoryMb, diskMb, rootfs, placementTags),
                 volumeDrivers);
     }
 

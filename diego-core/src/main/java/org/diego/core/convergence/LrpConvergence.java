@@ -16,7 +16,7 @@ import org.diego.core.convergence.LrpConvergencePlan.SuspectTransition;
 import org.diego.core.model.ActualLrp;
 import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.ActualLrpState;
-import org.diego.core.model.DesiredLrp.SchedulingInfo;
+import org.diego.core.model.DesiredLrpSchedulingInfo;
 import org.diego.core.model.Domain;
 import org.diego.core.model.Presence;
 import org.diego.core.model.RestartPolicy;
@@ -49,7 +49,7 @@ public final class LrpConvergence {
      * Steps 5 and 6: an ORDINARY row is retired when it has no DesiredLRP (orphan) or sits at an index
      * &ge; instances (extra), and only when its own domain and its DesiredLRP's domain are fresh.
      */
-    private static boolean retires(ActualLrp ordinary, SchedulingInfo d, Set<String> fresh) {
+    private static boolean retires(ActualLrp ordinary, DesiredLrpSchedulingInfo d, Set<String> fresh) {
         if (!fresh.contains(ordinary.domain())) {
             return false;
         }
@@ -91,7 +91,7 @@ public final class LrpConvergence {
             }
         }
 
-        Map<String, SchedulingInfo> desired = new LinkedHashMap<>();
+        Map<String, DesiredLrpSchedulingInfo> desired = new LinkedHashMap<>();
         in.desired().forEach(d -> desired.putIfAbsent(d.processGuid(), d));
 
         // One row per (guid, index, presence), as the database key guarantees; a duplicate is ignored.
@@ -125,7 +125,7 @@ public final class LrpConvergence {
             ActualLrp s = e.getValue();
             suspectRunning += s.state() == ActualLrpState.RUNNING ? 1 : 0;
             suspectClaimed += s.state() == ActualLrpState.CLAIMED ? 1 : 0;
-            SchedulingInfo d = desired.get(s.processGuid());
+            DesiredLrpSchedulingInfo d = desired.get(s.processGuid());
             ActualLrp o = ordinary.get(e.getKey());
             if (d == null && fresh.contains(s.domain())) {
                 orphanedSuspects.add(s);
@@ -168,7 +168,7 @@ public final class LrpConvergence {
             if (promoted.contains(e.getKey())) {
                 continue; // the promotion deletes this row
             }
-            SchedulingInfo d = desired.get(a.processGuid());
+            DesiredLrpSchedulingInfo d = desired.get(a.processGuid());
             if (d == null) {
                 if (retires(a, null, fresh)) {
                     retireOrphaned.add(a);
@@ -209,7 +209,7 @@ public final class LrpConvergence {
         // Step 5: missing indices.
         List<ActualLrpKey> missing = new ArrayList<>();
         int desiredInstances = 0;
-        for (SchedulingInfo d : desired.values()) {
+        for (DesiredLrpSchedulingInfo d : desired.values()) {
             desiredInstances += Math.max(0, d.instances());
             for (int i = 0; i < d.instances(); i++) {
                 Slot slot = new Slot(d.processGuid(), i);

@@ -3,7 +3,7 @@ package org.diego.core.convergence;
 import java.util.List;
 import java.util.Set;
 import org.diego.core.model.ActualLrp;
-import org.diego.core.model.DesiredLrp.SchedulingInfo;
+import org.diego.core.model.DesiredLrpSchedulingInfo;
 import org.diego.core.model.Domain;
 
 /**
@@ -12,7 +12,7 @@ import org.diego.core.model.Domain;
  * presence is live, every stored domain row (expired ones included: the pass says which to prune and
  * treats only those still fresh at {@code nowNanos} as fresh) and the time in epoch nanoseconds.
  */
-public record LrpConvergenceInput(List<SchedulingInfo> desired, List<ActualLrp> actuals, Set<String> liveCells,
+public record LrpConvergenceInput(List<DesiredLrpSchedulingInfo> desired, List<ActualLrp> actuals, Set<String> liveCells,
                                   List<Domain> domains, long nowNanos) {
     public LrpConvergenceInput {
         desired = desired == null ? List.of() : List.copyOf(desired);

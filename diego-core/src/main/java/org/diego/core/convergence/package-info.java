@@ -6,6 +6,6 @@
  *
  * <p>TODO (issue 4, step 12): internal-route and metric-tag drift (RUNNING rows whose stored internal
  * routes or metric tags differ from the desired ones, pushed to the cell with UpdateLRPInstance) is not
- * planned yet: neither DesiredLrp nor ActualLrp carries those fields so far.
+ * planned yet: DesiredLrp carries routes and metric tags now, ActualLrp does not carry them so far.
  */
 package org.diego.core.convergence;

@@ -23,7 +23,7 @@ import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.CellPresence;
 import org.diego.core.model.CellPresence.CellCapacity;
 import org.diego.core.model.CellPresence.RootfsProvider;
-import org.diego.core.model.DesiredLrp.SchedulingInfo;
+import org.diego.core.model.DesiredLrpSchedulingInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,7 +54,7 @@ class SchedulerTest {
 
     static LrpAuction lrp(String guid, int index, int mem, int disk, String rootfs, List<String> tags) {
         return new LrpAuction(new ActualLrpKey(guid, index, "cf-apps"),
-                new SchedulingInfo(guid, "cf-apps", index + 1, mem, disk, rootfs, tags));
+                DesiredLrpSchedulingInfo.of(guid, "cf-apps", index + 1, mem, disk, rootfs, tags));
     }
 
     static Map<String, String> winners(AuctionResult r) {

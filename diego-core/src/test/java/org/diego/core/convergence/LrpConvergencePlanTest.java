@@ -32,7 +32,7 @@ import org.diego.core.messages.AuctionRequest;
 import org.diego.core.model.ActualLrp;
 import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.ActualLrpState;
-import org.diego.core.model.DesiredLrp.SchedulingInfo;
+import org.diego.core.model.DesiredLrpSchedulingInfo;
 import org.diego.core.model.Domain;
 import org.diego.core.model.InstanceKey;
 import org.diego.core.model.ModificationTag;
@@ -60,12 +60,12 @@ class LrpConvergencePlanTest {
 
     // ---- fixtures --------------------------------------------------------------------------------------
 
-    static SchedulingInfo desired(String guid, int instances) {
+    static DesiredLrpSchedulingInfo desired(String guid, int instances) {
         return desired(guid, instances, APPS);
     }
 
-    static SchedulingInfo desired(String guid, int instances, String domain) {
-        return new SchedulingInfo(guid, domain, instances, 256, 1024, "preloaded:cflinuxfs4", List.of());
+    static DesiredLrpSchedulingInfo desired(String guid, int instances, String domain) {
+        return DesiredLrpSchedulingInfo.of(guid, domain, instances, 256, 1024, "preloaded:cflinuxfs4", List.of());
     }
 
     static ActualLrp row(String guid, int index, ActualLrpState state, String cell, long since, int crashCount,
@@ -101,11 +101,11 @@ class LrpConvergencePlanTest {
         return new ActualLrpKey(guid, index, APPS);
     }
 
-    static LrpConvergencePlan plan(List<SchedulingInfo> desired, List<ActualLrp> actuals) {
+    static LrpConvergencePlan plan(List<DesiredLrpSchedulingInfo> desired, List<ActualLrp> actuals) {
         return plan(desired, actuals, LIVE, FRESH);
     }
 
-    static LrpConvergencePlan plan(List<SchedulingInfo> desired, List<ActualLrp> actuals, Set<String> live,
+    static LrpConvergencePlan plan(List<DesiredLrpSchedulingInfo> desired, List<ActualLrp> actuals, Set<String> live,
                                    List<Domain> domains) {
         return CONVERGENCE.plan(new LrpConvergenceInput(desired, actuals, live, domains, NOW));
     }
@@ -526,7 +526,7 @@ class LrpConvergencePlanTest {
 
     @Test
     void theCellComesBackWithinItsTtlAndNothingIsDuplicated() {
-        List<SchedulingInfo> d = List.of(desired("web", 2));
+        List<DesiredLrpSchedulingInfo> d = List.of(desired("web", 2));
         List<ActualLrp> start = List.of(running("web", 0, "cell-1"), running("web", 1, "cell-2"));
 
         LrpConvergencePlan gone = plan(d, start, Set.of("cell-1"), FRESH);
@@ -553,22 +553,22 @@ class LrpConvergencePlanTest {
     static final List<Domain> DOMAIN_ROWS = List.of(new Domain("fresh", 60, NOW + 1),
             Domain.upsert("forever", 0, NOW - 3600 * SEC), new Domain("expired", 60, NOW));
 
-    record World(List<SchedulingInfo> desired, List<ActualLrp> actuals, Set<String> live, List<Domain> domains) {
+    record World(List<DesiredLrpSchedulingInfo> desired, List<ActualLrp> actuals, Set<String> live, List<Domain> domains) {
         Set<String> fresh() {
             return domains.stream().filter(d -> d.isFreshAt(NOW)).map(Domain::name).collect(Collectors.toSet());
         }
 
-        Map<String, SchedulingInfo> byGuid() {
-            return desired.stream().collect(Collectors.toMap(SchedulingInfo::processGuid, s -> s));
+        Map<String, DesiredLrpSchedulingInfo> byGuid() {
+            return desired.stream().collect(Collectors.toMap(DesiredLrpSchedulingInfo::processGuid, s -> s));
         }
     }
 
     @Provide
     Arbitrary<World> worlds() {
-        Arbitrary<List<SchedulingInfo>> desired = Combinators.combine(Arbitraries.integers().between(0, 5),
+        Arbitrary<List<DesiredLrpSchedulingInfo>> desired = Combinators.combine(Arbitraries.integers().between(0, 5),
                         Arbitraries.of(DOMAINS)).as((n, dom) -> new Object[] {n, dom}).list().ofMaxSize(4)
                 .map(specs -> {
-                    List<SchedulingInfo> out = new ArrayList<>();
+                    List<DesiredLrpSchedulingInfo> out = new ArrayList<>();
                     for (int i = 0; i < specs.size(); i++) {
                         out.add(desired("p" + i, (Integer) specs.get(i)[0], (String) specs.get(i)[1]));
                     }
@@ -605,7 +605,7 @@ class LrpConvergencePlanTest {
         return Combinators.combine(desired, rows, live, domains).as((d, r, l, dom) -> {
             // Most rows carry their DesiredLRP's domain, as rows created by the BBS do.
             Map<String, String> domainOf = d.stream()
-                    .collect(Collectors.toMap(SchedulingInfo::processGuid, SchedulingInfo::domain));
+                    .collect(Collectors.toMap(DesiredLrpSchedulingInfo::processGuid, DesiredLrpSchedulingInfo::domain));
             List<ActualLrp> fixed = r.stream().map(a -> domainOf.containsKey(a.processGuid())
                     && a.since() % 5 != 0 ? withDomain(a, domainOf.get(a.processGuid())) : a).toList();
             return new World(d, fixed, l, dom);
@@ -635,11 +635,11 @@ class LrpConvergencePlanTest {
     void neverRetireOrRemoveOnDesiredGroundsOutsideAFreshDomain(@ForAll("worlds") World w) {
         LrpConvergencePlan p = plan(w);
         Set<String> fresh = w.fresh();
-        Map<String, SchedulingInfo> desired = w.byGuid();
+        Map<String, DesiredLrpSchedulingInfo> desired = w.byGuid();
         for (ActualLrp a : Stream.of(p.retireExtra(), p.retireOrphaned(), p.removeOrphanedSuspects())
                 .flatMap(List::stream).toList()) {
             assertTrue(fresh.contains(a.domain()), "destroyed in a non-fresh domain: " + a);
-            SchedulingInfo d = desired.get(a.processGuid());
+            DesiredLrpSchedulingInfo d = desired.get(a.processGuid());
             assertTrue(d == null || fresh.contains(d.domain()), "its DesiredLRP's domain is not fresh: " + a);
         }
         // Anything else that goes away is superseded, never the last running copy of an index.
@@ -679,7 +679,7 @@ class LrpConvergencePlanTest {
         Set<List<Object>> ordinary = w.actuals().stream().filter(a -> a.presence() == Presence.ORDINARY)
                 .map(a -> List.<Object>of(a.processGuid(), a.index())).collect(Collectors.toSet());
         Map<RowId, ActualLrp> after = apply(w.actuals(), p, NOW, null);
-        for (SchedulingInfo d : w.desired()) {
+        for (DesiredLrpSchedulingInfo d : w.desired()) {
             for (int i = 0; i < d.instances(); i++) {
                 ActualLrpKey k = new ActualLrpKey(d.processGuid(), i, d.domain());
                 long starts = p.startRequests().stream().filter(k::equals).count();
@@ -692,9 +692,9 @@ class LrpConvergencePlanTest {
             }
         }
         // Every start request names a desired index whose ORDINARY row is UNCLAIMED once the plan is applied.
-        Map<String, SchedulingInfo> desired = w.byGuid();
+        Map<String, DesiredLrpSchedulingInfo> desired = w.byGuid();
         for (ActualLrpKey k : p.startRequests()) {
-            SchedulingInfo d = desired.get(k.processGuid());
+            DesiredLrpSchedulingInfo d = desired.get(k.processGuid());
             assertNotNull(d, "start request for an orphan " + k);
             assertEquals(d.domain(), k.domain());
             assertEquals(ActualLrpState.UNCLAIMED, find(after, k.processGuid(), k.index(), Presence.ORDINARY).state());
@@ -718,10 +718,10 @@ class LrpConvergencePlanTest {
     @Property(tries = 400)
     void aHealthyRunningInstanceIsNeverTouched(@ForAll("worlds") World w) {
         LrpConvergencePlan p = plan(w);
-        Map<String, SchedulingInfo> desired = w.byGuid();
+        Map<String, DesiredLrpSchedulingInfo> desired = w.byGuid();
         Map<RowId, ActualLrp> after = apply(w.actuals(), p, NOW, null);
         for (ActualLrp a : w.actuals()) {
-            SchedulingInfo d = desired.get(a.processGuid());
+            DesiredLrpSchedulingInfo d = desired.get(a.processGuid());
             boolean healthy = a.presence() == Presence.ORDINARY && a.state() == ActualLrpState.RUNNING
                     && w.live().contains(a.cellId()) && d != null && a.index() < d.instances();
             if (healthy) {

@@ -38,11 +38,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The JSON codec: Diego's snake_case wire names, tolerant of unknown fields, strict about types. */
 class JsonTest {
 
-    static final DesiredLrp DESIRED = new DesiredLrp("web-app_1", "cf-apps", "preloaded:cflinuxfs4", 3, 512, 1024,
-            1024, List.of(new EnvironmentVariable("PORT", "8080")),
-            new Action(new RunAction("/home/vcap/app/start", List.of("-p", "8080"), "/home/vcap",
-                    List.of(new EnvironmentVariable("LANG", "C")), "vcap")),
-            60_000L, List.of(8080, 2222), List.of("isolated", "gpu"), "etag=x", new ModificationTag("ep", 4));
+    static final DesiredLrp DESIRED = DesiredLrp.builder().processGuid("web-app_1").domain("cf-apps")
+            .rootfs("preloaded:cflinuxfs4").instances(3).memoryMb(512).diskMb(1024).maxPids(1024)
+            .env(List.of(new EnvironmentVariable("PORT", "8080")))
+            .action(new Action(new RunAction("/home/vcap/app/start", List.of("-p", "8080"), "/home/vcap",
+                    List.of(new EnvironmentVariable("LANG", "C")), "vcap")))
+            .startTimeoutMs(60_000L).ports(List.of(8080, 2222)).placementTags(List.of("isolated", "gpu"))
+            .annotation("etag=x").modificationTag(new ModificationTag("ep", 4)).build();
 
     static final ActualLrp RUNNING = new ActualLrp("web-app_1", 2, "cf-apps", "ig-1", "cell-1", "10.0.0.3",
             List.of(new PortMapping(8080, 61000)), "172.16.1.2", 1, "exit 1", ActualLrpState.RUNNING, "",
@@ -71,8 +73,11 @@ class JsonTest {
     void desiredLrpUsesDiegosSnakeCaseNamesAndRoundTrips() {
         String json = Json.write(DESIRED);
         assertEquals(Set.of("process_guid", "domain", "rootfs", "instances", "memory_mb", "disk_mb", "max_pids",
-                        "env", "name", "value", "action", "run", "path", "args", "dir", "user", "start_timeout_ms",
-                        "ports", "placement_tags", "annotation", "modification_tag", "epoch", "index"),
+                        "env", "name", "value", "action", "run", "path", "args", "dir", "user", "suppress_log_output",
+                        "volume_mounted_files", "start_timeout_ms", "ports", "placement_tags", "annotation",
+                        "modification_tag", "epoch", "index", "cpu_weight", "privileged", "routes", "egress_rules",
+                        "cached_dependencies", "volume_mounts", "image_layers", "metric_tags", "sidecars",
+                        "update_strategy"),
                 keys(json), json);
         assertTrue(json.contains("\"memory_mb\":512"), json);
         assertTrue(json.contains("\"modification_tag\":{\"epoch\":\"ep\",\"index\":4}"), json);
@@ -246,7 +251,7 @@ class JsonTest {
     @Test
     void nullsAreOmittedOnOutput() {
         assertEquals("{}", Json.write(LifecycleResponse.OK));
-        DesiredLrp sparse = new DesiredLrp("p", null, null, 0, 0, 0, 0, null, null, 0, null, null, null, null);
+        DesiredLrp sparse = DesiredLrp.builder().processGuid("p").build();
         String json = Json.write(sparse);
         assertFalse(json.contains("null"), json);
         assertFalse(keys(json).contains("annotation"), json);
@@ -256,7 +261,8 @@ class JsonTest {
         assertEquals(sparse, Json.read(json, DesiredLrp.class));
 
         String run = Json.write(new RunAction("/bin/sh", null, null, null, null));
-        assertEquals("{\"path\":\"/bin/sh\",\"args\":[],\"env\":[]}", run);
+        assertEquals("{\"path\":\"/bin/sh\",\"args\":[],\"env\":[],\"suppress_log_output\":false,"
+                + "\"volume_mounted_files\":[]}", run);
     }
 
     @Test

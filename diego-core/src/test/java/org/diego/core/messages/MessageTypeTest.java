@@ -35,10 +35,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MessageTypeTest {
     static final ActualLrpKey KEY = new ActualLrpKey("app-1", 3, "cf-apps");
     static final InstanceKey IKEY = new InstanceKey("ig-1", "cell-1");
-    static final DesiredLrp DESIRED = new DesiredLrp("app-1", "cf-apps", "preloaded:cflinuxfs4", 4, 256, 512, 100,
-            List.of(new EnvironmentVariable("A", "1")),
-            new Action(new RunAction("/bin/app", List.of("serve"), "/app", null, "vcap")), 30_000, List.of(8080),
-            List.of("blue"), "note", new ModificationTag("ep", 2));
+    static final DesiredLrp DESIRED = DesiredLrp.builder().processGuid("app-1").domain("cf-apps")
+            .rootfs("preloaded:cflinuxfs4").instances(4).memoryMb(256).diskMb(512).maxPids(100)
+            .env(List.of(new EnvironmentVariable("A", "1")))
+            .action(new Action(new RunAction("/bin/app", List.of("serve"), "/app", null, "vcap")))
+            .startTimeoutMs(30_000).ports(List.of(8080)).placementTags(List.of("blue")).annotation("note")
+            .modificationTag(new ModificationTag("ep", 2)).build();
 
     /** A non-trivial body for every type; a new MessageType without a sample fails the test below. */
     static final Map<MessageType, Object> SAMPLES = new EnumMap<>(Map.ofEntries(

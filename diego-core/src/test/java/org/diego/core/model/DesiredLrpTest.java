@@ -37,8 +37,10 @@ class DesiredLrpTest {
         ModificationTag tag = new ModificationTag("epoch", 1);
 
         DesiredLrp build() {
-            return new DesiredLrp(processGuid, domain, rootfs, instances, memoryMb, diskMb, maxPids, env, action,
-                    startTimeoutMs, ports, placementTags, annotation, tag);
+            return DesiredLrp.builder().processGuid(processGuid).domain(domain).rootfs(rootfs).instances(instances)
+                    .memoryMb(memoryMb).diskMb(diskMb).maxPids(maxPids).env(env).action(action)
+                    .startTimeoutMs(startTimeoutMs).ports(ports).placementTags(placementTags).annotation(annotation)
+                    .modificationTag(tag).build();
         }
     }
 
@@ -234,14 +236,22 @@ class DesiredLrpTest {
     @Test
     void schedulingInfoCarriesWhatPlacementNeeds() {
         DesiredLrp lrp = new B().build();
-        DesiredLrp.SchedulingInfo info = lrp.schedulingInfo();
-        assertEquals(new DesiredLrp.SchedulingInfo("my-app_GUID-123", "cf-apps", 2, 256, 1024,
-                "preloaded:cflinuxfs4", List.of("isolated")), info);
+        DesiredLrpSchedulingInfo info = lrp.schedulingInfo();
+        assertAll(
+                () -> assertEquals("my-app_GUID-123", info.processGuid()),
+                () -> assertEquals("cf-apps", info.domain()),
+                () -> assertEquals(2, info.instances()),
+                () -> assertEquals(256, info.memoryMb()),
+                () -> assertEquals(1024, info.diskMb()),
+                () -> assertEquals("preloaded:cflinuxfs4", info.rootfs()),
+                () -> assertEquals(List.of("isolated"), info.placementTags()),
+                () -> assertEquals(lrp.modificationTag(), info.modificationTag()),
+                () -> assertEquals("{\"etag\":\"1\"}", info.annotation()));
     }
 
     @Test
     void schedulingInfoNormalisesMissingPlacementTags() {
-        assertEquals(List.of(), new DesiredLrp.SchedulingInfo("p", "d", 1, 1, 1, "r", null).placementTags());
+        assertEquals(List.of(), DesiredLrpSchedulingInfo.of("p", "d", 1, 1, 1, "r", null).placementTags());
     }
 
     @Test

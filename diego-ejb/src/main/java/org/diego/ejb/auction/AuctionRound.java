@@ -36,6 +36,7 @@ import org.diego.core.model.ActualLrp;
 import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.ActualLrpState;
 import org.diego.core.model.DesiredLrp;
+import org.diego.core.model.DesiredLrpSchedulingInfo;
 import org.diego.core.model.DiegoException;
 import org.diego.core.model.Task;
 import org.diego.core.model.TaskState;
@@ -138,7 +139,8 @@ public class AuctionRound {
                 ActualLrpKey key = new ActualLrpKey(request.processGuid(), index, lrp.domain());
                 ActualLrp row = actuals.find(key);
                 if (row != null && row.state() == ActualLrpState.UNCLAIMED) {
-                    auctions.add(new LrpAuction(key, lrp.schedulingInfo()));
+                    DesiredLrpSchedulingInfo info = lrp.schedulingInfo();
+                    auctions.add(new LrpAuction(key, info, info.volumePlacement().driverNames()));
                 }
             }
         }

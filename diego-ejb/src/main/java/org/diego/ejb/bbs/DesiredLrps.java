@@ -7,23 +7,35 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
+import org.diego.core.api.DesiredLRPsRequest;
+import org.diego.core.events.DesiredLrpChanged;
+import org.diego.core.events.DesiredLrpCreated;
+import org.diego.core.events.DesiredLrpRemoved;
 import org.diego.core.messages.AuctionRequest;
 import org.diego.core.messages.Destinations;
 import org.diego.core.model.ActualLrp;
 import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.DesiredLrp;
+import org.diego.core.model.DesiredLrpSchedulingInfo;
+import org.diego.core.model.DesiredLrpUpdate;
 import org.diego.core.model.DiegoException;
 import org.diego.core.model.ErrorType;
 import org.diego.core.model.ModificationTag;
+import org.diego.core.model.Presence;
+import org.diego.core.model.Validation;
 import org.diego.core.time.GuidGenerator;
 import org.diego.core.time.Nanos;
+import org.diego.ejb.events.EventHub;
 import org.diego.ejb.messaging.Messenger;
 import org.diego.ejb.persistence.ActualLrpEntity;
 import org.diego.ejb.persistence.DesiredLrpEntity;
 
-/** Desire, read and remove DesiredLRPs. */
+/**
+ * Desire, update, read and remove DesiredLRPs. Writes lock the desired row, so concurrent updates of
+ * one LRP apply one after the other; each raises its event in the same transaction (sent on commit).
+ */
 @Stateless
 public class DesiredLrps {
     @PersistenceContext(unitName = "bbs")
@@ -36,15 +48,18 @@ public class DesiredLrps {
     Messenger messenger;
     @Inject
     ActualLrps actuals;
+    @Inject
+    EventHub events;
 
     /** Stores the DesiredLRP, creates one UNCLAIMED ActualLRP per index and asks for their auction. */
-    public void desire(DesiredLrp requested) {
+    public DesiredLrp desire(DesiredLrp requested) {
+        Validation.required("desired_lrp", requested);
         requested.validate();
         if (em.find(DesiredLrpEntity.class, requested.processGuid()) != null) {
             throw exists(requested.processGuid());
         }
         DesiredLrp lrp = requested.withModificationTag(new ModificationTag(guids.newGuid(), 0));
-        em.persist(DesiredLrpEntity.of(lrp));
+        em.persist(DesiredLrpEntity.of(lrp, Nanos.now(clock)));
         try {
             // A concurrent desire of the same guid waits on our insert and then fails on the key: no
             // locking read here, since FOR UPDATE on a missing row takes a gap lock and deadlocks the two.
@@ -52,35 +67,57 @@ public class DesiredLrps {
         } catch (PersistenceException duplicate) {
             throw exists(requested.processGuid());
         }
-        long now = Nanos.now(clock);
-        IntStream.range(0, lrp.instances()).forEach(i -> em.persist(ActualLrpEntity.of(
-                ActualLrp.unclaimed(new ActualLrpKey(lrp.processGuid(), i, lrp.domain()), now, guids.newGuid()))));
-        if (lrp.instances() > 0) {
-            messenger.toQueue(Destinations.AUCTION_QUEUE, new AuctionRequest(lrp.processGuid(), lrp.domain(),
-                    IntStream.range(0, lrp.instances()).boxed().toList()));
-        }
+        startInstances(lrp, 0, lrp.instances());
+        events.publish(new DesiredLrpCreated(lrp, ""));
+        return lrp;
     }
 
-    private static DiegoException exists(String processGuid) {
-        return new DiegoException(ErrorType.ResourceExists, "the requested resource already exists: desired LRP " + processGuid);
+    /**
+     * Applies the update under the row lock and returns the LRP after it. More instances are created
+     * and auctioned as on desire; fewer retire the indices from the new count up. Routes, annotation,
+     * metric tags and image credentials change only the row.
+     */
+    public DesiredLrp update(String processGuid, DesiredLrpUpdate update) {
+        Validation.required("process_guid", processGuid);
+        Validation.required("update", update);
+        update.validate();
+        DesiredLrpEntity row = em.find(DesiredLrpEntity.class, processGuid, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            throw notFound(processGuid);
+        }
+        DesiredLrp before = row.toModel();
+        DesiredLrp after = before.apply(update);
+        row.update(after);
+        if (after.instances() > before.instances()) {
+            startInstances(after, before.instances(), after.instances());
+        } else if (after.instances() < before.instances()) {
+            retireFrom(processGuid, after.instances());
+        }
+        events.publish(new DesiredLrpChanged(before, after, ""));
+        return after;
     }
 
     /** Deletes the DesiredLRP; its instances are stopped on their cells or deleted when they have none. */
     public void remove(String processGuid) {
+        Validation.required("process_guid", processGuid);
         DesiredLrpEntity row = em.find(DesiredLrpEntity.class, processGuid, LockModeType.PESSIMISTIC_WRITE);
         if (row == null) {
-            throw DiegoException.notFound("desired LRP " + processGuid);
+            throw notFound(processGuid);
         }
+        DesiredLrp lrp = row.toModel();
         em.remove(row);
-        actuals.byProcess(processGuid).forEach(actuals::retire);
+        retireFrom(processGuid, 0);
+        events.publish(new DesiredLrpRemoved(lrp, ""));
     }
 
+    /** The LRP as clients read it (metrics guid and source_id tag reconciled, as Diego does on reads). */
     public DesiredLrp get(String processGuid) {
+        Validation.required("process_guid", processGuid);
         DesiredLrp lrp = find(processGuid);
         if (lrp == null) {
-            throw DiegoException.notFound("desired LRP " + processGuid);
+            throw notFound(processGuid);
         }
-        return lrp;
+        return lrp.populateMetricsGuid();
     }
 
     /** Like {@link #get} but null when absent: a refusal would roll back the caller's transaction. */
@@ -89,15 +126,75 @@ public class DesiredLrps {
         return row == null ? null : row.toModel();
     }
 
-    public List<DesiredLrp> list(String domain) {
-        var query = domain == null || domain.isEmpty()
-                ? em.createNamedQuery("DesiredLrp.all", DesiredLrpEntity.class)
-                : em.createNamedQuery("DesiredLrp.byDomain", DesiredLrpEntity.class).setParameter("domain", domain);
-        return query.getResultStream().map(DesiredLrpEntity::toModel).toList();
+    /** Filtered by domain, process guids and app guids (process guid prefixes). */
+    public List<DesiredLrp> list(DesiredLRPsRequest filter) {
+        DesiredLrpWhere where = DesiredLrpWhere.of(filter.domain(), filter.processGuids(), filter.appGuids());
+        return where.bind(em.createQuery(where.select("d"), DesiredLrpEntity.class)).getResultStream()
+                .map(row -> row.toModel().populateMetricsGuid()).toList();
     }
 
-    public List<DesiredLrp.SchedulingInfo> schedulingInfos() {
-        return em.createNamedQuery("DesiredLrp.all", DesiredLrpEntity.class)
-                .getResultStream().map(DesiredLrpEntity::schedulingInfo).toList();
+    /** Every scheduling info: what convergence reads. */
+    public List<DesiredLrpSchedulingInfo> schedulingInfos() {
+        return schedulingInfos(DesiredLRPsRequest.ALL);
+    }
+
+    /** Filtered by domain and process guids; Diego ignores app guids here. Reads no run info. */
+    public List<DesiredLrpSchedulingInfo> schedulingInfos(DesiredLRPsRequest filter) {
+        DesiredLrpWhere where = DesiredLrpWhere.of(filter.domain(), filter.processGuids(), null);
+        return rows(where, DesiredLrpEntity.SCHEDULING_COLUMNS).stream().map(DesiredLrpEntity::schedulingInfo).toList();
+    }
+
+    public DesiredLrpSchedulingInfo schedulingInfo(String processGuid) {
+        Validation.required("process_guid", processGuid);
+        DesiredLrpEntity row = em.find(DesiredLrpEntity.class, processGuid);
+        if (row == null) {
+            throw notFound(processGuid);
+        }
+        return row.schedulingInfo();
+    }
+
+    /** What the route emitter reads; Diego filters these by process guids only. */
+    public List<DesiredLrp> routingInfos(DesiredLRPsRequest filter) {
+        DesiredLrpWhere where = DesiredLrpWhere.of(null, filter.processGuids(), null);
+        return rows(where, DesiredLrpEntity.ROUTING_COLUMNS).stream().map(DesiredLrpEntity::routingInfo).toList();
+    }
+
+    private List<Object[]> rows(DesiredLrpWhere where, String columns) {
+        return where.bind(em.createQuery(where.select(columns), Object[].class)).getResultList();
+    }
+
+    /**
+     * Creates an UNCLAIMED row for each index in [from, to) that has none and auctions those. An index
+     * still held by a row (e.g. an instance being stopped after a scale down) is left to convergence.
+     */
+    private void startInstances(DesiredLrp lrp, int from, int to) {
+        long now = Nanos.now(clock);
+        List<Integer> created = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            if (em.find(ActualLrpEntity.class, ActualLrpEntity.id(lrp.processGuid(), i, Presence.ORDINARY)) == null) {
+                em.persist(ActualLrpEntity.of(ActualLrp.unclaimed(new ActualLrpKey(lrp.processGuid(), i, lrp.domain()),
+                        now, guids.newGuid())));
+                created.add(i);
+            }
+        }
+        if (!created.isEmpty()) {
+            messenger.toQueue(Destinations.AUCTION_QUEUE, new AuctionRequest(lrp.processGuid(), lrp.domain(), created));
+        }
+    }
+
+    /** Retires every instance from index {@code from} up, except evacuating ones, which leave on their own. */
+    private void retireFrom(String processGuid, int from) {
+        actuals.byProcess(processGuid).stream()
+                .filter(a -> a.index() >= from && a.presence() != Presence.EVACUATING)
+                .forEach(actuals::retire);
+    }
+
+    private static DiegoException exists(String processGuid) {
+        return new DiegoException(ErrorType.ResourceExists,
+                "the requested resource already exists: desired LRP " + processGuid);
+    }
+
+    private static DiegoException notFound(String processGuid) {
+        return DiegoException.notFound("desired LRP " + processGuid);
     }
 }
