@@ -64,7 +64,9 @@ class MessageTypeTest {
             Map.entry(MessageType.FAIL_ACTUAL_LRP, new FailActualLrpRequest(KEY, "insufficient resources: memory")),
             Map.entry(MessageType.TASK_AUCTION_REQUEST, new TaskAuctionRequest("task-1", "cf-tasks", 128, 256,
                     "preloaded:cflinuxfs4", List.of("blue"), List.of("nfs"))),
-            Map.entry(MessageType.CANCEL_TASK, new CancelTask("task-1"))));
+            Map.entry(MessageType.CANCEL_TASK, new CancelTask("task-1")),
+            Map.entry(MessageType.TASK_WORK, new TaskWork(List.of(org.diego.core.model.Task.pending(
+                    org.diego.core.model.TaskSamples.definition(), "task-1", "cf-tasks", 1_000L))))));
 
     @Test
     void everyTypeHasASample() {
