@@ -22,7 +22,9 @@ import org.diego.core.model.DesiredLrp;
 import org.diego.core.model.DiegoException;
 import org.diego.core.model.ErrorType;
 import org.diego.core.model.InstanceKey;
+import org.diego.core.model.NetInfo;
 import org.diego.core.model.RunAction;
+import org.diego.ejb.bbs.ActualLrpRows;
 import org.diego.ejb.bbs.ActualLrps;
 import org.diego.ejb.bbs.Cells;
 import org.diego.ejb.bbs.DesiredLrps;
@@ -30,6 +32,7 @@ import org.diego.ejb.bbs.Fences;
 import org.diego.ejb.cluster.Fence;
 import org.diego.ejb.config.DiegoConfig;
 import org.diego.ejb.config.TimeSources;
+import org.diego.ejb.events.EventHub;
 import org.diego.ejb.messaging.Messenger;
 import org.diego.ejb.persistence.ActualLrpEntity;
 import org.diego.ejb.persistence.ActualLrpId;
@@ -56,9 +59,9 @@ class BbsTransactionsIT {
     static WebArchive deployment() {
         File ejbMeta = new File("../diego-ejb/src/main/resources/META-INF");
         return ShrinkWrap.create(WebArchive.class, "bbs-it.war")
-                .addClasses(DesiredLrps.class, ActualLrps.class, Cells.class, Messenger.class, DiegoConfig.class,
-                        TimeSources.class, ActualLrpEntity.class, ActualLrpId.class, DesiredLrpEntity.class,
-                        CellPresenceEntity.class, Fences.class, Fence.class)
+                .addClasses(DesiredLrps.class, ActualLrps.class, ActualLrpRows.class, EventHub.class, Cells.class,
+                        Messenger.class, DiegoConfig.class, TimeSources.class, ActualLrpEntity.class, ActualLrpId.class,
+                        DesiredLrpEntity.class, CellPresenceEntity.class, Fences.class, Fence.class)
                 .addAsResource(new File(ejbMeta, "persistence.xml"), "META-INF/persistence.xml")
                 .addAsWebInfResource(new File(ejbMeta, "ejb-jar.xml"), "ejb-jar.xml")
                 .addAsWebInfResource(new File(ejbMeta, "beans.xml"), "beans.xml")
@@ -137,7 +140,7 @@ class BbsTransactionsIT {
                     () -> actuals.crash(claimed.key(), new InstanceKey("other", "cell-b"), "not mine"));
             assertEquals(ErrorType.ActualLRPCannotBeCrashed, refused.type());
             assertEquals(claimed, actuals.byProcess(guid).get(0), "a refused transition changes nothing");
-            actuals.start(claimed.key(), mine, null);
+            actuals.start(claimed.key(), mine, (NetInfo) null);
             ActualLrp crashed = actuals.crash(claimed.key(), mine, "Exited with status 1");
             assertEquals(ActualLrpState.UNCLAIMED, crashed.state(), "the first crash restarts immediately");
             assertEquals(1, crashed.crashCount());

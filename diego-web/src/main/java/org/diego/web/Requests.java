@@ -19,10 +19,6 @@ final class Requests {
     record DesiredLrps(String domain) {
     }
 
-    /** ActualLRPsRequest: every filter optional. */
-    record ActualLrps(String domain, String cellId, String processGuid, Integer index) {
-    }
-
     /** UpsertDomainRequest: {@code ttl} in seconds, 0 = never expires. */
     record UpsertDomain(String domain, long ttl) {
     }
