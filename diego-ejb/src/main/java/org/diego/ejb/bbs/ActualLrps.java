@@ -197,6 +197,22 @@ public class ActualLrps {
         retire(observed);
     }
 
+    /**
+     * New UNCLAIMED rows for a freshly desired LRP, each announced as created (as Diego's desire does).
+     * The caller requests their auction. Meant for DesiredLrps.desire, which still persists its rows itself.
+     */
+    public List<ActualLrp> createUnclaimed(List<ActualLrpKey> keys) {
+        long now = now();
+        List<ActualLrp> created = new ArrayList<>(keys.size());
+        for (ActualLrpKey key : keys) {
+            ActualLrp row = ActualLrp.unclaimed(key, now, guids.newGuid());
+            em.persist(ActualLrpEntity.of(row));
+            rows.publish(ActualLrpEvents.created(row, NO_TRACE));
+            created.add(row);
+        }
+        return created;
+    }
+
     // ---- convergence: writes conditional on the row being as the pass read it ----------------------------
 
     /** A missing index gets a new UNCLAIMED row (unless another writer created it meanwhile). */
