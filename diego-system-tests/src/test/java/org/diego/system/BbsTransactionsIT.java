@@ -23,7 +23,9 @@ import org.diego.core.model.DesiredLrpUpdate;
 import org.diego.core.model.DiegoException;
 import org.diego.core.model.ErrorType;
 import org.diego.core.model.InstanceKey;
+import org.diego.core.model.NetInfo;
 import org.diego.core.model.RunAction;
+import org.diego.ejb.bbs.ActualLrpRows;
 import org.diego.ejb.bbs.ActualLrps;
 import org.diego.ejb.bbs.Cells;
 import org.diego.ejb.bbs.DesiredLrps;
@@ -60,7 +62,7 @@ class BbsTransactionsIT {
         return ShrinkWrap.create(WebArchive.class, "bbs-it.war")
                 .addClasses(DesiredLrps.class, ActualLrps.class, Cells.class, Messenger.class, DiegoConfig.class,
                         TimeSources.class, ActualLrpEntity.class, ActualLrpId.class, DesiredLrpEntity.class,
-                        CellPresenceEntity.class, Fences.class, Fence.class, EventHub.class)
+                        CellPresenceEntity.class, Fences.class, Fence.class, EventHub.class, ActualLrpRows.class)
                 // package-private helpers of the beans and entities
                 .addClass("org.diego.ejb.bbs.DesiredLrpWhere")
                 .addClass("org.diego.ejb.persistence.MetricTagsColumn")
@@ -143,7 +145,7 @@ class BbsTransactionsIT {
                     () -> actuals.crash(claimed.key(), new InstanceKey("other", "cell-b"), "not mine"));
             assertEquals(ErrorType.ActualLRPCannotBeCrashed, refused.type());
             assertEquals(claimed, actuals.byProcess(guid).get(0), "a refused transition changes nothing");
-            actuals.start(claimed.key(), mine, null);
+            actuals.start(claimed.key(), mine, (NetInfo) null);
             ActualLrp crashed = actuals.crash(claimed.key(), mine, "Exited with status 1");
             assertEquals(ActualLrpState.UNCLAIMED, crashed.state(), "the first crash restarts immediately");
             assertEquals(1, crashed.crashCount());

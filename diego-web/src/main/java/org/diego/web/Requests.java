@@ -5,10 +5,6 @@ final class Requests {
     private Requests() {
     }
 
-    /** ActualLRPsRequest: every filter optional. */
-    record ActualLrps(String domain, String cellId, String processGuid, Integer index) {
-    }
-
     /** UpsertDomainRequest: {@code ttl} in seconds, 0 = never expires. */
     record UpsertDomain(String domain, long ttl) {
     }

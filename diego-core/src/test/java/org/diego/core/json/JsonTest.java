@@ -88,9 +88,11 @@ class JsonTest {
     void actualLrpFlattensKeyInstanceKeyAndNetInfoLikeDiego() {
         String json = Json.write(RUNNING);
         assertEquals(Set.of("process_guid", "index", "domain", "instance_guid", "cell_id", "address", "ports",
-                        "container_port", "host_port", "instance_address", "crash_count", "crash_reason", "state",
-                        "placement_error", "since", "modification_tag", "epoch", "presence"),
-                keys(json), json);
+                        "container_port", "host_port", "container_tls_proxy_port", "host_tls_proxy_port",
+                        "instance_address", "preferred_address", "instance_ipv6_address", "crash_count", "crash_reason",
+                        "state", "placement_error", "since", "modification_tag", "epoch", "presence",
+                        "actual_lrp_internal_routes", "metric_tags", "availability_zone"),
+                keys(json), "an unset routable is left out: " + json);
         assertTrue(json.contains("\"state\":\"RUNNING\""), json);
         assertTrue(json.contains("\"presence\":\"ORDINARY\""), json);
         assertTrue(json.contains("\"since\":1700000000000000000"), "nanos survive as a JSON integer: " + json);

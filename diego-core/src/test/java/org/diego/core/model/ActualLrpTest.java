@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -50,9 +51,11 @@ class ActualLrpTest {
     static ActualLrp in(ActualLrpState state, int crashCount) {
         boolean owned = state == ActualLrpState.CLAIMED || state == ActualLrpState.RUNNING;
         NetInfo net = state == ActualLrpState.RUNNING ? NET : NetInfo.EMPTY;
+        // As stored: a started row is routable with no routes or tags, any other is not routable.
         return new ActualLrp(KEY.processGuid(), KEY.index(), KEY.domain(), owned ? MINE.instanceGuid() : "",
-                owned ? MINE.cellId() : "", net.address(), net.ports(), net.instanceAddress(), crashCount,
-                crashCount > 0 ? "exit 1" : "", state, "", T0, new ModificationTag("epoch-1", 5), Presence.ORDINARY);
+                owned ? MINE.cellId() : "", net.address(), net.ports(), net.instanceAddress(), null, null, crashCount,
+                crashCount > 0 ? "exit 1" : "", state, "", T0, new ModificationTag("epoch-1", 5), Presence.ORDINARY,
+                List.of(), Map.of(), state == ActualLrpState.RUNNING, "");
     }
 
     static InstanceKey key(Rel rel) {
@@ -434,40 +437,45 @@ class ActualLrpTest {
 
     @Nested
     class Remove {
+        /** Diego deletes WHERE instance key = the request's, or any ORDINARY row when the request has none. */
         @ParameterizedTest(name = "{0} removed by {1}")
         @CsvSource({
-                "UNCLAIMED, MINE,  OK",
-                "UNCLAIMED, OTHER, OK",
+                "UNCLAIMED, MINE,  ResourceNotFound",
+                "UNCLAIMED, OTHER, ResourceNotFound",
                 "UNCLAIMED, EMPTY, OK",
-                "CRASHED,   MINE,  OK",
-                "CRASHED,   OTHER, OK",
+                "UNCLAIMED, NONE,  OK",
+                "CRASHED,   MINE,  ResourceNotFound",
+                "CRASHED,   OTHER, ResourceNotFound",
                 "CRASHED,   EMPTY, OK",
+                "CRASHED,   NONE,  OK",
                 "CLAIMED,   MINE,  OK",
-                "CLAIMED,   OTHER, ActualLRPCannotBeRemoved",
-                "CLAIMED,   EMPTY, ActualLRPCannotBeRemoved",
+                "CLAIMED,   OTHER, ResourceNotFound",
+                "CLAIMED,   EMPTY, ResourceNotFound",
+                "CLAIMED,   NONE,  OK",
                 "RUNNING,   MINE,  OK",
-                "RUNNING,   OTHER, ActualLRPCannotBeRemoved",
-                "RUNNING,   EMPTY, ActualLRPCannotBeRemoved",
+                "RUNNING,   OTHER, ResourceNotFound",
+                "RUNNING,   EMPTY, ResourceNotFound",
+                "RUNNING,   NONE,  OK",
         })
-        void onlyTheOwnerMayRemoveAnOwnedRow(ActualLrpState state, String who, String expected) {
+        void onlyTheRowHoldingTheGivenKeyGoes(ActualLrpState state, String who, String expected) {
             InstanceKey by = switch (who) {
                 case "MINE" -> MINE;
                 case "OTHER" -> OTHER;
-                default -> InstanceKey.EMPTY;
+                case "EMPTY" -> InstanceKey.EMPTY;
+                default -> null;
             };
             ActualLrp lrp = in(state);
             if (expected.equals("OK")) {
                 assertDoesNotThrow(() -> lrp.checkRemovableBy(by));
             } else {
                 DiegoException e = refused(ErrorType.valueOf(expected), () -> lrp.checkRemovableBy(by));
-                assertTrue(e.getMessage().contains("remove"), e.getMessage());
+                assertTrue(e.getMessage().contains("proc-guid/2"), e.getMessage());
             }
         }
 
         @Test
         void sameCellDifferentContainerMayNotRemove() {
-            refused(ErrorType.ActualLRPCannotBeRemoved,
-                    () -> in(ActualLrpState.RUNNING).checkRemovableBy(SAME_CELL_OTHER_GUID));
+            refused(ErrorType.ResourceNotFound, () -> in(ActualLrpState.RUNNING).checkRemovableBy(SAME_CELL_OTHER_GUID));
         }
     }
 

@@ -5,34 +5,42 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
-import org.diego.core.messages.AuctionRequest;
-import org.diego.core.messages.Destinations;
-import org.diego.core.messages.StopLrpInstance;
+import java.util.Set;
+import org.diego.core.events.ActualLrpEvents;
+import org.diego.core.events.BbsEvent;
+import org.diego.core.lifecycle.ActualLrpLifecycle;
+import org.diego.core.lifecycle.LrpPlan;
 import org.diego.core.model.ActualLrp;
+import org.diego.core.model.ActualLrpGroup;
 import org.diego.core.model.ActualLrpKey;
-import org.diego.core.model.ActualLrpState;
 import org.diego.core.model.DiegoException;
 import org.diego.core.model.ErrorType;
+import org.diego.core.model.IndexRows;
 import org.diego.core.model.InstanceKey;
 import org.diego.core.model.NetInfo;
 import org.diego.core.model.Presence;
 import org.diego.core.model.RestartPolicy;
+import org.diego.core.model.RunningInfo;
 import org.diego.core.time.GuidGenerator;
 import org.diego.core.time.Nanos;
 import org.diego.ejb.cluster.Fence;
-import org.diego.ejb.messaging.Messenger;
 import org.diego.ejb.persistence.ActualLrpEntity;
 
 /**
- * ActualLRP transitions. Each method locks the row it changes, asks the diego-core record whether
- * the move is legal, and writes the result; concurrent claims of one instance serialise on the row
- * lock, so exactly one cell wins.
+ * ActualLRP reads and transitions for the HTTP routes, the cells' JMS requests and convergence. A
+ * transition locks every row of its index, asks {@link ActualLrpLifecycle} what to do and applies
+ * that in this transaction, events included; concurrent claims of one instance serialise on the lock,
+ * so exactly one cell wins. A refusal throws before anything is written (and rolls back).
  */
 @Stateless
 public class ActualLrps {
+    /** Diego passes the request's trace id into events; requests here carry none yet. */
+    static final String NO_TRACE = "";
+
     @PersistenceContext(unitName = "bbs")
     EntityManager em;
     @Inject
@@ -42,20 +50,45 @@ public class ActualLrps {
     @Inject
     RestartPolicy restartPolicy;
     @Inject
-    Messenger messenger;
-    @Inject
     Cells cells;
     @Inject
     Fences fences;
+    @Inject
+    ActualLrpRows rows;
 
+    // ---- reads ------------------------------------------------------------------------------------------
+
+    /** Diego's ActualLRPs filter: every argument optional (null or "" = any). */
     public List<ActualLrp> list(String domain, String cellId, String processGuid, Integer index) {
-        return em.createNamedQuery("ActualLrp.all", ActualLrpEntity.class).getResultStream()
-                .map(ActualLrpEntity::toModel)
-                .filter(a -> empty(domain) || a.domain().equals(domain))
-                .filter(a -> empty(cellId) || a.cellId().equals(cellId))
-                .filter(a -> empty(processGuid) || a.processGuid().equals(processGuid))
-                .filter(a -> index == null || a.index() == index)
-                .toList();
+        List<String> where = new ArrayList<>();
+        if (!empty(domain)) {
+            where.add("a.domain = :domain");
+        }
+        if (!empty(cellId)) {
+            where.add("a.cellId = :cellId");
+        }
+        if (!empty(processGuid)) {
+            where.add("a.processGuid = :guid");
+        }
+        if (index != null) {
+            where.add("a.instanceIndex = :index");
+        }
+        TypedQuery<ActualLrpEntity> q = em.createQuery("SELECT a FROM ActualLrpEntity a"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY a.processGuid, a.instanceIndex, a.presence", ActualLrpEntity.class);
+        if (!empty(domain)) {
+            q.setParameter("domain", domain);
+        }
+        if (!empty(cellId)) {
+            q.setParameter("cellId", cellId);
+        }
+        if (!empty(processGuid)) {
+            q.setParameter("guid", processGuid);
+        }
+        if (index != null) {
+            q.setParameter("index", index);
+        }
+        return q.getResultStream().map(ActualLrpEntity::toModel).toList();
     }
 
     public List<ActualLrp> byProcess(String processGuid) {
@@ -63,43 +96,61 @@ public class ActualLrps {
                 .getResultStream().map(ActualLrpEntity::toModel).toList();
     }
 
-    public ActualLrp claim(String processGuid, int index, InstanceKey by) {
-        return transition(processGuid, index, lrp -> lrp.claim(by, now()));
+    public List<ActualLrp> byProcessGuids(List<String> processGuids) {
+        if (processGuids.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery("ActualLrp.byProcesses", ActualLrpEntity.class).setParameter("guids", processGuids)
+                .getResultStream().map(ActualLrpEntity::toModel).toList();
     }
 
+    /** Deprecated group routes: a domain's or cell's instances grouped per index. */
+    public List<ActualLrpGroup> groups(String domain, String cellId) {
+        return ActualLrpGroup.resolveAll(list(domain, cellId, null, null));
+    }
+
+    public List<ActualLrpGroup> groupsByProcess(String processGuid) {
+        return ActualLrpGroup.resolveAll(list(null, null, processGuid, null));
+    }
+
+    /** The group of one index; not found when the index has no row at all. */
+    public ActualLrpGroup group(String processGuid, int index) {
+        List<ActualLrpGroup> groups = ActualLrpGroup.resolveAll(list(null, null, processGuid, index));
+        if (groups.isEmpty()) {
+            throw DiegoException.notFound("actual LRP " + processGuid + "/" + index);
+        }
+        return groups.get(0);
+    }
+
+    /** The ORDINARY row for a key as it is now, or null. */
+    public ActualLrp find(ActualLrpKey key) {
+        ActualLrpEntity row = em.find(ActualLrpEntity.class, ActualLrpEntity.id(key.processGuid(), key.index(), Presence.ORDINARY));
+        return row == null ? null : row.toModel();
+    }
+
+    // ---- cell lifecycle ---------------------------------------------------------------------------------
+
+    public ActualLrp claim(String processGuid, int index, InstanceKey by) {
+        return run(processGuid, index, (l, r) -> l.claim(r, processGuid, index, by));
+    }
+
+    /** A start with net info only (the cells' JMS start and the r0 route): routable, no routes or tags. */
     public ActualLrp start(ActualLrpKey key, InstanceKey by, NetInfo net) {
-        return transition(key.processGuid(), key.index(), lrp -> lrp.start(by, net == null ? NetInfo.EMPTY : net, now()));
+        return start(key, by, RunningInfo.of(net == null ? NetInfo.EMPTY : net));
+    }
+
+    public ActualLrp start(ActualLrpKey key, InstanceKey by, RunningInfo info) {
+        return run(key.processGuid(), key.index(), (l, r) -> l.start(r, key, by, info));
     }
 
     /** Records the crash; an instance the back-off policy restarts at once goes straight back to auction. */
     public ActualLrp crash(ActualLrpKey key, InstanceKey by, String reason) {
-        ActualLrpEntity suspect = suspectOwnedBy(key.processGuid(), key.index(), by);
-        if (suspect != null) {
-            // A suspect's container died: its replacement already holds the index, so the suspect just goes.
-            ActualLrp gone = suspect.toModel();
-            em.remove(suspect);
-            return gone;
-        }
-        ActualLrp after = transition(key.processGuid(), key.index(), lrp -> lrp.crash(by, reason, now(), restartPolicy));
-        if (after.state() == ActualLrpState.UNCLAIMED) {
-            auction(after.key());
-        }
-        return after;
+        return run(key.processGuid(), key.index(), (l, r) -> l.crash(r, key, by, reason));
     }
 
-    /**
-     * A cell's container for this instance is gone on request; only the owning cell may remove it.
-     * The row may be the ORDINARY one or a SUSPECT whose cell came back and was told to stop it.
-     */
-    public void remove(String processGuid, int index, InstanceKey by) {
-        ActualLrpEntity suspect = suspectOwnedBy(processGuid, index, by);
-        if (suspect != null) {
-            em.remove(suspect);
-            return;
-        }
-        ActualLrpEntity row = lock(processGuid, index);
-        row.toModel().checkRemovableBy(by);
-        em.remove(row);
+    /** The HTTP fail route (Diego's FailActualLRP): refused unless the row is UNCLAIMED; no row is no error. */
+    public void fail(ActualLrpKey key, String placementError) {
+        run(key.processGuid(), key.index(), (l, r) -> l.fail(r, placementError));
     }
 
     /**
@@ -107,33 +158,37 @@ public class ActualLrps {
      * (returns false) rather than refused, so one stale failure cannot roll back a whole auction.
      */
     public boolean recordPlacementError(ActualLrpKey key, String error) {
-        ActualLrpEntity row = lockedOrNull(key.processGuid(), key.index(), Presence.ORDINARY);
-        if (row == null || row.toModel().state() != ActualLrpState.UNCLAIMED) {
-            return false;
-        }
-        row.update(row.toModel().failPlacement(error));
-        return true;
+        ActualLrpRows.Locked locked = rows.lock(key.processGuid(), key.index());
+        LrpPlan plan = lifecycle().failIfUnclaimed(locked.rows(), error);
+        rows.apply(locked, plan);
+        return !plan.changesNothing();
     }
 
-    /** Convergence: a missing index gets a new UNCLAIMED row (unless another writer created it meanwhile). */
-    public boolean createMissing(ActualLrpKey key, Fence fence) {
-        fences.check(fence);
-        if (lockedOrNull(key.processGuid(), key.index(), Presence.ORDINARY) != null) {
-            return false;
-        }
-        em.persist(ActualLrpEntity.of(ActualLrp.unclaimed(key, now(), guids.newGuid())));
-        return true;
+    /**
+     * A cell's container for this instance is gone on request. With an instance key only the row it
+     * holds goes (the ORDINARY one, or a SUSPECT whose cell came back and was told to stop it).
+     */
+    public void remove(String processGuid, int index, InstanceKey by) {
+        run(processGuid, index, (l, r) -> l.remove(r, processGuid, index, by));
     }
 
-    /** Convergence: back to UNCLAIMED (cell vanished, back-off expired), only if nobody wrote the row since it looked. */
-    public boolean unclaimIfUnchanged(ActualLrp observed, Fence fence) {
-        fences.check(fence);
-        ActualLrpEntity row = em.find(ActualLrpEntity.class, idOf(observed), LockModeType.PESSIMISTIC_WRITE);
-        if (row == null || !row.toModel().modificationTag().equals(observed.modificationTag())) {
-            return false;
+    /** The retire route: the ORDINARY row of the index is deleted, or stopped on its live cell. */
+    public void retire(ActualLrpKey key) {
+        Set<String> live = cells.liveIds();
+        run(key.processGuid(), key.index(), (l, r) -> l.retire(r, key, live));
+    }
+
+    /** Stops an instance that should no longer run: deleted at once unless a live cell runs it. */
+    public void retire(ActualLrp observed) {
+        ActualLrpRows.Locked locked = rows.lock(observed.processGuid(), observed.index());
+        ActualLrp row = switch (observed.presence()) {
+            case ORDINARY -> locked.rows().ordinary();
+            case EVACUATING -> locked.rows().evacuating();
+            case SUSPECT -> locked.rows().suspect();
+        };
+        if (row != null) {
+            rows.apply(locked, lifecycle().retire(row, cells.liveIds()));
         }
-        row.update(observed.unclaim(now()));
-        return true;
     }
 
     /** Convergence's retire: as {@link #retire(ActualLrp)}, by the current converger only. */
@@ -142,10 +197,63 @@ public class ActualLrps {
         retire(observed);
     }
 
-    /** Convergence: deletes a row (evacuating on a lost cell, orphaned or replaced suspect) unless it changed. */
+    /**
+     * New UNCLAIMED rows for a freshly desired LRP, each announced as created (as Diego's desire does).
+     * The caller requests their auction. Meant for DesiredLrps.desire, which still persists its rows itself.
+     */
+    public List<ActualLrp> createUnclaimed(List<ActualLrpKey> keys) {
+        long now = now();
+        List<ActualLrp> created = new ArrayList<>(keys.size());
+        for (ActualLrpKey key : keys) {
+            ActualLrp row = ActualLrp.unclaimed(key, now, guids.newGuid());
+            em.persist(ActualLrpEntity.of(row));
+            rows.publish(ActualLrpEvents.created(row, NO_TRACE));
+            created.add(row);
+        }
+        return created;
+    }
+
+    // ---- convergence: writes conditional on the row being as the pass read it ----------------------------
+
+    /** A missing index gets a new UNCLAIMED row (unless another writer created it meanwhile). */
+    public boolean createMissing(ActualLrpKey key, Fence fence) {
+        fences.check(fence);
+        ActualLrpRows.Locked locked = rows.lock(key.processGuid(), key.index());
+        if (locked.rows().ordinary() != null) {
+            return false;
+        }
+        ActualLrp created = ActualLrp.unclaimed(key, now(), guids.newGuid());
+        em.persist(ActualLrpEntity.of(created));
+        rows.publish(ActualLrpEvents.created(created, NO_TRACE));
+        return true;
+    }
+
+    /** Back to UNCLAIMED (cell vanished, back-off expired), only if nobody wrote the row since it looked. */
+    public boolean unclaimIfUnchanged(ActualLrp observed, Fence fence) {
+        fences.check(fence);
+        ActualLrpEntity row = em.find(ActualLrpEntity.class, idOf(observed), LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            return false;
+        }
+        ActualLrp before = row.toModel();
+        if (!before.modificationTag().equals(observed.modificationTag())) {
+            return false;
+        }
+        ActualLrp after = before.unclaim(now());
+        row.update(after);
+        rows.publish(ActualLrpEvents.changed(before, after, NO_TRACE));
+        return true;
+    }
+
+    /** Deletes a row (evacuating on a lost cell, orphaned or replaced suspect) unless it changed. */
     public boolean deleteIfUnchanged(ActualLrp observed, Fence fence) {
         fences.check(fence);
-        return conditional("DELETE FROM actual_lrps", observed) == 1;
+        if (conditional("DELETE FROM actual_lrps", observed) != 1) {
+            return false;
+        }
+        // The tag matched, so the deleted row is exactly the one the pass read.
+        rows.publish(ActualLrpEvents.removed(observed, NO_TRACE));
+        return true;
     }
 
     /**
@@ -158,7 +266,11 @@ public class ActualLrps {
                 + ", modification_tag_index = " + suspect.modificationTag().index(), lost) != 1) {
             return false;
         }
-        em.persist(ActualLrpEntity.of(ActualLrp.unclaimed(lost.key(), now(), guids.newGuid())));
+        ActualLrp replacement = ActualLrp.unclaimed(lost.key(), now(), guids.newGuid());
+        em.persist(ActualLrpEntity.of(replacement));
+        List<BbsEvent> raised = new ArrayList<>(ActualLrpEvents.changed(lost, suspect, NO_TRACE));
+        raised.addAll(ActualLrpEvents.created(replacement, NO_TRACE));
+        rows.publish(ActualLrpEvents.ordered(raised));
         return true;
     }
 
@@ -173,6 +285,12 @@ public class ActualLrps {
             throw new DiegoException(ErrorType.ResourceConflict, "suspect " + suspect.processGuid() + "/"
                     + suspect.index() + " changed during its promotion");
         }
+        List<BbsEvent> raised = new ArrayList<>();
+        if (replacement != null) {
+            raised.addAll(ActualLrpEvents.removed(replacement, NO_TRACE));
+        }
+        raised.addAll(ActualLrpEvents.changed(suspect, promoted, NO_TRACE));
+        rows.publish(ActualLrpEvents.ordered(raised));
         return true;
     }
 
@@ -188,55 +306,23 @@ public class ActualLrps {
                 .setParameter(5, observed.modificationTag().index()).executeUpdate();
     }
 
-    /** Stops an instance that should no longer run: deleted at once unless a live cell runs it. */
-    public void retire(ActualLrp observed) {
-        ActualLrpEntity row = em.find(ActualLrpEntity.class, idOf(observed), LockModeType.PESSIMISTIC_WRITE);
-        if (row == null) {
-            return;
-        }
-        ActualLrp lrp = row.toModel();
-        boolean placed = lrp.state() == ActualLrpState.CLAIMED || lrp.state() == ActualLrpState.RUNNING;
-        if (placed && cells.liveIds().contains(lrp.cellId())) {
-            messenger.toCell(lrp.cellId(), new StopLrpInstance(lrp.key(), lrp.instanceKey()));
-        } else {
-            em.remove(row);
-        }
+    // ---- helpers ----------------------------------------------------------------------------------------
+
+    /** One lifecycle step on one index: lock, plan, apply; returns the ORDINARY row as the step leaves it. */
+    private ActualLrp run(String processGuid, int index, Step step) {
+        ActualLrpRows.Locked locked = rows.lock(processGuid, index);
+        LrpPlan plan = step.plan(lifecycle(), locked.rows());
+        rows.apply(locked, plan);
+        return plan.result();
     }
 
-    /** The ORDINARY row for a key as it is now, or null. */
-    public ActualLrp find(ActualLrpKey key) {
-        ActualLrpEntity row = em.find(ActualLrpEntity.class, ActualLrpEntity.id(key.processGuid(), key.index(), Presence.ORDINARY));
-        return row == null ? null : row.toModel();
+    @FunctionalInterface
+    private interface Step {
+        LrpPlan plan(ActualLrpLifecycle lifecycle, IndexRows rows);
     }
 
-    private void auction(ActualLrpKey key) {
-        messenger.toQueue(Destinations.AUCTION_QUEUE, AuctionRequest.of(key));
-    }
-
-    /** The locked SUSPECT row of this index if {@code by} owns it, else null. */
-    private ActualLrpEntity suspectOwnedBy(String processGuid, int index, InstanceKey by) {
-        ActualLrpEntity row = lockedOrNull(processGuid, index, Presence.SUSPECT);
-        return row != null && row.toModel().instanceKey().equals(by) ? row : null;
-    }
-
-    private ActualLrp transition(String processGuid, int index, UnaryOperator<ActualLrp> move) {
-        ActualLrpEntity row = lock(processGuid, index);
-        ActualLrp after = move.apply(row.toModel());
-        row.update(after);
-        return after;
-    }
-
-    private ActualLrpEntity lock(String processGuid, int index) {
-        ActualLrpEntity row = lockedOrNull(processGuid, index, Presence.ORDINARY);
-        if (row == null) {
-            throw DiegoException.notFound("actual LRP " + processGuid + "/" + index);
-        }
-        return row;
-    }
-
-    /** The row, locked FOR UPDATE for the rest of the transaction, or null when there is none. */
-    private ActualLrpEntity lockedOrNull(String processGuid, int index, Presence presence) {
-        return em.find(ActualLrpEntity.class, ActualLrpEntity.id(processGuid, index, presence), LockModeType.PESSIMISTIC_WRITE);
+    private ActualLrpLifecycle lifecycle() {
+        return new ActualLrpLifecycle(now(), guids, restartPolicy, NO_TRACE);
     }
 
     private static Object idOf(ActualLrp lrp) {

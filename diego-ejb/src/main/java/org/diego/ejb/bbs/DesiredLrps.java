@@ -168,17 +168,17 @@ public class DesiredLrps {
      * still held by a row (e.g. an instance being stopped after a scale down) is left to convergence.
      */
     private void startInstances(DesiredLrp lrp, int from, int to) {
-        long now = Nanos.now(clock);
-        List<Integer> created = new ArrayList<>();
+        List<ActualLrpKey> missing = new ArrayList<>();
         for (int i = from; i < to; i++) {
             if (em.find(ActualLrpEntity.class, ActualLrpEntity.id(lrp.processGuid(), i, Presence.ORDINARY)) == null) {
-                em.persist(ActualLrpEntity.of(ActualLrp.unclaimed(new ActualLrpKey(lrp.processGuid(), i, lrp.domain()),
-                        now, guids.newGuid())));
-                created.add(i);
+                missing.add(new ActualLrpKey(lrp.processGuid(), i, lrp.domain()));
             }
         }
-        if (!created.isEmpty()) {
-            messenger.toQueue(Destinations.AUCTION_QUEUE, new AuctionRequest(lrp.processGuid(), lrp.domain(), created));
+        if (!missing.isEmpty()) {
+            // Through ActualLrps so each new row raises its actual_lrp_instance_created event.
+            actuals.createUnclaimed(missing);
+            messenger.toQueue(Destinations.AUCTION_QUEUE, new AuctionRequest(lrp.processGuid(), lrp.domain(),
+                    missing.stream().map(ActualLrpKey::index).toList()));
         }
     }
 

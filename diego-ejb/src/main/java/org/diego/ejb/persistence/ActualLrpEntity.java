@@ -6,8 +6,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.diego.core.json.Json;
 import org.diego.core.model.ActualLrp;
+import org.diego.core.model.ActualLrpInternalRoute;
 import org.diego.core.model.ActualLrpState;
 import org.diego.core.model.ModificationTag;
 import org.diego.core.model.NetInfo;
@@ -21,6 +25,10 @@ import org.diego.core.model.Presence;
 @NamedQuery(name = "ActualLrp.byProcess",
         query = "SELECT a FROM ActualLrpEntity a WHERE a.processGuid = :guid ORDER BY a.instanceIndex")
 @NamedQuery(name = "ActualLrp.byCell", query = "SELECT a FROM ActualLrpEntity a WHERE a.cellId = :cellId")
+@NamedQuery(name = "ActualLrp.byIndex", query = "SELECT a FROM ActualLrpEntity a WHERE a.processGuid = :guid"
+        + " AND a.instanceIndex = :index ORDER BY a.presence")
+@NamedQuery(name = "ActualLrp.byProcesses",
+        query = "SELECT a FROM ActualLrpEntity a WHERE a.processGuid IN :guids ORDER BY a.processGuid, a.instanceIndex")
 public class ActualLrpEntity {
     @Id @Column(name = "process_guid") private String processGuid;
     @Id @Column(name = "instance_index") private int instanceIndex;
@@ -36,6 +44,10 @@ public class ActualLrpEntity {
     @Column(name = "since") private long since;
     @Column(name = "modification_tag_epoch") private String modificationTagEpoch;
     @Column(name = "modification_tag_index") private int modificationTagIndex;
+    @Column(name = "internal_routes") private String internalRoutes;
+    @Column(name = "metric_tags") private String metricTags;
+    @Column(name = "routable") private boolean routable;
+    @Column(name = "availability_zone") private String availabilityZone;
 
     protected ActualLrpEntity() {
     }
@@ -66,13 +78,28 @@ public class ActualLrpEntity {
         since = lrp.since();
         modificationTagEpoch = lrp.modificationTag().epoch();
         modificationTagIndex = lrp.modificationTag().index();
+        internalRoutes = Json.write(lrp.actualLrpInternalRoutes());
+        metricTags = Json.write(lrp.metricTags());
+        routable = Boolean.TRUE.equals(lrp.routable());
+        availabilityZone = lrp.availabilityZone();
     }
 
+    /** The row as a record; like Diego's reads, routable is always set (false unless a start said otherwise). */
     public ActualLrp toModel() {
         NetInfo net = Json.read(netInfo, NetInfo.class);
         return new ActualLrp(processGuid, instanceIndex, domain, instanceGuid, cellId, net.address(), net.ports(),
-                net.instanceAddress(), crashCount, crashReason, ActualLrpState.valueOf(state), placementError, since,
-                new ModificationTag(modificationTagEpoch, modificationTagIndex), Presence.values()[presence]);
+                net.instanceAddress(), net.preferredAddress(), net.instanceIpv6Address(), crashCount, crashReason,
+                ActualLrpState.valueOf(state), placementError, since,
+                new ModificationTag(modificationTagEpoch, modificationTagIndex), Presence.values()[presence],
+                internalRoutes == null ? List.of() : Arrays.asList(Json.read(internalRoutes, ActualLrpInternalRoute[].class)),
+                metricTags == null ? Map.of() : stringMap(Json.read(metricTags, Map.class)), routable,
+                availabilityZone);
+    }
+
+    /** Tags are written from a map of strings, so they read back as one. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> stringMap(Map<?, ?> tags) {
+        return (Map<String, String>) tags;
     }
 
     private static String truncate(String s) {

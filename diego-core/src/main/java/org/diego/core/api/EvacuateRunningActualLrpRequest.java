@@ -1,0 +1,37 @@
+package org.diego.core.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+import org.diego.core.model.ActualLrpInternalRoute;
+import org.diego.core.model.ActualLrpKey;
+import org.diego.core.model.InstanceKey;
+import org.diego.core.model.NetInfo;
+import org.diego.core.model.RunningInfo;
+import org.diego.core.wire.WireMessage;
+
+/** A draining cell's container still runs; fields as in StartActualLRPRequest ({@code Routable} absent = true). */
+@WireMessage("EvacuateRunningActualLRPRequest")
+public record EvacuateRunningActualLrpRequest(ActualLrpKey actualLrpKey, InstanceKey actualLrpInstanceKey,
+                                              NetInfo actualLrpNetInfo,
+                                              List<ActualLrpInternalRoute> actualLrpInternalRoutes,
+                                              Map<String, String> metricTags,
+                                              @JsonProperty("Routable") Boolean routable, String availabilityZone) {
+
+    public EvacuateRunningActualLrpRequest validate() {
+        Checks.key(actualLrpKey);
+        Checks.instanceKey(actualLrpInstanceKey);
+        Checks.netInfo(actualLrpNetInfo);
+        return this;
+    }
+
+    public RunningInfo runningInfo() {
+        return new RunningInfo(actualLrpNetInfo, actualLrpInternalRoutes, metricTags, routable == null || routable,
+                availabilityZone);
+    }
+
+    /** The r0 route ignores internal routes and metric tags. */
+    public RunningInfo runningInfoR0() {
+        return new RunningInfo(actualLrpNetInfo, List.of(), Map.of(), routable == null || routable, availabilityZone);
+    }
+}
