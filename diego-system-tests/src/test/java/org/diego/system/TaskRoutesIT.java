@@ -27,9 +27,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Diego's task routes over HTTP against the two-instance deployment group. The test plays the cells
- * itself (start, complete with made-up cell ids) and receives completion callbacks on a loopback HTTP
- * server in this JVM, which the cluster on the same host can reach. The rootfs is one no cell offers,
- * so no real cell ever takes these tasks. Guids carry a per-run suffix: nothing expires tasks yet.
+ * itself (start, complete) and receives completion callbacks on a loopback HTTP server in this JVM,
+ * which the cluster on the same host can reach. The rootfs is one no cell offers, so no real cell
+ * ever takes these tasks. Tasks are started under the ids of the live cells: task convergence fails
+ * a task RUNNING on a cell without presence within a pass (TaskConvergenceSystemIT). Guids carry a
+ * per-run suffix.
  */
 class TaskRoutesIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -62,6 +64,13 @@ class TaskRoutesIT {
 
     private static String guid(String name) {
         return name + "-" + RUN;
+    }
+
+    /** The id of live cell {@code i} (0 or 1), so convergence leaves tasks "running" there alone. */
+    private static String liveCell(int i) {
+        Cluster.await("two live cells", PATIENCE, () -> Cluster.liveCells(APIS.get(0)).size() >= 2,
+                () -> Cluster.liveCells(APIS.get(0)));
+        return Cluster.liveCells(APIS.get(0)).stream().sorted().toList().get(i);
     }
 
     private static String callbackUrl(String path) {
@@ -160,7 +169,7 @@ class TaskRoutesIT {
             List<Future<JsonNode>> answers = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 String api = APIS.get(i);
-                String cell = "race-cell-" + i + "-" + RUN;
+                String cell = liveCell(i);
                 answers.add(pool.submit(() -> {
                     go.await();
                     return start(api, guid, cell);
@@ -174,7 +183,7 @@ class TaskRoutesIT {
             refused("InvalidStateTransition", loser);
 
             int winnerIdx = results.get(0).path("should_start").asBoolean() ? 0 : 1;
-            String winnerCell = "race-cell-" + winnerIdx + "-" + RUN;
+            String winnerCell = liveCell(winnerIdx);
             JsonNode running = task(APIS.get(1), guid).path("task");
             assertEquals("Running", running.path("state").asText());
             assertEquals(winnerCell, running.path("cell_id").asText());
@@ -184,7 +193,7 @@ class TaskRoutesIT {
             ok(again);
             assertFalse(again.path("should_start").asBoolean(), "a repeated start by the same cell is not an error");
 
-            refused("RunningOnDifferentCell", complete(guid, "race-cell-" + (1 - winnerIdx) + "-" + RUN, false, "", ""));
+            refused("RunningOnDifferentCell", complete(guid, liveCell(1 - winnerIdx), false, "", ""));
             ok(complete(guid, winnerCell, false, "", "the result"));
             JsonNode done = task(APIS.get(0), guid).path("task");
             assertEquals("Completed", done.path("state").asText());
@@ -207,8 +216,8 @@ class TaskRoutesIT {
         String guid = guid("called-back");
         String path = "/ok/" + guid;
         desire(guid, callbackUrl(path));
-        assertTrue(start(APIS.get(0), guid, "cb-cell-" + RUN).path("should_start").asBoolean());
-        ok(complete(guid, "cb-cell-" + RUN, true, "exit status 3", "partial"));
+        assertTrue(start(APIS.get(0), guid, liveCell(0)).path("should_start").asBoolean());
+        ok(complete(guid, liveCell(0), true, "exit status 3", "partial"));
 
         Cluster.await("the callback of " + guid, PATIENCE, () -> CALLBACKS.containsKey(path), CALLBACKS::keySet);
         JsonNode body = CALLBACKS.get(path).get(0);
@@ -227,8 +236,8 @@ class TaskRoutesIT {
         String guid = guid("busy");
         String path = "/busy/" + guid;
         desire(guid, callbackUrl(path));
-        assertTrue(start(APIS.get(1), guid, "busy-cell-" + RUN).path("should_start").asBoolean());
-        ok(complete(guid, "busy-cell-" + RUN, false, "", "r"));
+        assertTrue(start(APIS.get(1), guid, liveCell(1)).path("should_start").asBoolean());
+        ok(complete(guid, liveCell(1), false, "", "r"));
 
         Cluster.await("three attempts at " + path, PATIENCE,
                 () -> CALLBACKS.getOrDefault(path, List.of()).size() >= 3, CALLBACKS::keySet);
@@ -244,7 +253,7 @@ class TaskRoutesIT {
         String running = guid("cancel-running");
         String path = "/ok/" + running;
         desire(running, callbackUrl(path));
-        assertTrue(start(APIS.get(0), running, "cancel-cell-" + RUN).path("should_start").asBoolean());
+        assertTrue(start(APIS.get(0), running, liveCell(0)).path("should_start").asBoolean());
         ok(byGuid("cancel", running));
         Cluster.await("the cancellation callback", PATIENCE, () -> CALLBACKS.containsKey(path), CALLBACKS::keySet);
         JsonNode body = CALLBACKS.get(path).get(0);

@@ -115,6 +115,27 @@ public record Task(
         return with(TaskState.Resolving, cellId, nowNanos);
     }
 
+    /**
+     * Task convergence gives up on a task (PENDING too long, RUNNING on a vanished cell): COMPLETED and
+     * failed like {@link #fail}, except that Diego's convergence leaves {@code cell_id} as it was, so the
+     * task still names the cell it was lost on.
+     */
+    public Task failByConvergence(String reason, long nowNanos) {
+        requireState(TaskState.Completed, TaskState.Pending, TaskState.Running);
+        return new Task(taskDefinition, taskGuid, domain, createdAt, nowNanos, nowNanos, TaskState.Completed, cellId,
+                "", true, truncate(reason), rejectionCount, rejectionReason);
+    }
+
+    /**
+     * Task convergence: a RESOLVING task whose resolver went quiet is COMPLETED again, so that its
+     * callback is sent anew or it expires. Diego changes only the state: {@code updated_at} keeps the
+     * resolver's time, which is what makes the same pass re-send the callback.
+     */
+    public Task demote() {
+        requireState(TaskState.Completed, TaskState.Resolving);
+        return with(TaskState.Completed, cellId, updatedAt);
+    }
+
     /** Only a task some client is resolving may be deleted. */
     public void checkDeletable() {
         if (state != TaskState.Resolving) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.diego.core.auction.AuctionConfig;
+import org.diego.core.convergence.TaskConvergenceConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -19,6 +20,12 @@ public class DiegoConfig {
     long convergenceIntervalSeconds;
     @Inject @ConfigProperty(name = "diego.convergence.stale-unclaimed-seconds", defaultValue = "30")
     long staleUnclaimedSeconds;
+    @Inject @ConfigProperty(name = "diego.convergence.kick-task-seconds", defaultValue = "30")
+    long kickTaskSeconds;
+    @Inject @ConfigProperty(name = "diego.convergence.expire-pending-task-seconds", defaultValue = "1800")
+    long expirePendingTaskSeconds;
+    @Inject @ConfigProperty(name = "diego.convergence.expire-completed-task-seconds", defaultValue = "120")
+    long expireCompletedTaskSeconds;
     @Inject @ConfigProperty(name = "diego.auction.interval-millis", defaultValue = "1000")
     long auctionIntervalMillis;
     @Inject @ConfigProperty(name = "diego.auction.max-batch", defaultValue = "1000")
@@ -50,6 +57,15 @@ public class DiegoConfig {
 
     public Duration staleUnclaimed() {
         return Duration.ofSeconds(staleUnclaimedSeconds);
+    }
+
+    /**
+     * Task convergence's durations (Diego's kick_task, expire_pending_task, expire_completed_task). A
+     * negative one is refused when the pass reads it, so the task pass fails (and logs why) every tick.
+     */
+    public TaskConvergenceConfig taskConvergence() {
+        return new TaskConvergenceConfig(Duration.ofSeconds(kickTaskSeconds), Duration.ofSeconds(expirePendingTaskSeconds),
+                Duration.ofSeconds(expireCompletedTaskSeconds));
     }
 
     public Duration auctionInterval() {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.logging.Logger;
 import org.diego.core.convergence.ConvergenceMetrics;
 import org.diego.core.convergence.LrpConvergence;
@@ -31,7 +32,7 @@ import org.diego.ejb.cluster.RoleTimer;
 import org.diego.ejb.config.DiegoConfig;
 import org.diego.ejb.messaging.Messenger;
 
-/** The LRP convergence loop: one pass per interval, on the role holder only. */
+/** The convergence loop: one LRP and one task pass per interval, on the role holder only. */
 @Startup
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -57,6 +58,8 @@ public class Converger extends RoleTimer {
     ConvergenceGauges gauges;
     @Inject
     Messenger messenger;
+    @Inject
+    TaskConvergencePass taskPass;
 
     @Override
     protected String role() {
@@ -76,7 +79,13 @@ public class Converger extends RoleTimer {
 
     @Override
     protected void act(Fence fence) {
-        converge(fence);
+        // As Diego's converger: tasks converge beside LRPs and the tick waits for both.
+        Future<?> tasks = taskPass.converge(fence);
+        try {
+            converge(fence);
+        } finally {
+            taskPass.await(tasks);
+        }
     }
 
     void converge(Fence fence) {
