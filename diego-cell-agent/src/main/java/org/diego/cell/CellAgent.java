@@ -25,6 +25,7 @@ import org.diego.cell.rep.JmsBbsClient;
 import org.diego.cell.rep.JmsWorkConsumer;
 import org.diego.cell.rep.LrpProcessor;
 import org.diego.cell.rep.PresenceHeartbeat;
+import org.diego.cell.rep.TaskProcessor;
 import org.diego.core.time.GuidGenerator;
 
 /**
@@ -45,6 +46,7 @@ public final class CellAgent {
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("rep-worker"));
     private final CellExecutor executor;
     private final LrpProcessor processor;
+    private final TaskProcessor tasks;
     private final JmsBbsClient bbs;
     private final BrokerLink link;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -59,8 +61,11 @@ public final class CellAgent {
         this.bbs = new JmsBbsClient(config.replyTimeout());
         this.processor = new LrpProcessor(config.cellId(), executor, bbs, guids, workers, LIFECYCLE_ATTEMPTS,
                 LIFECYCLE_BACKOFF, SIGNAL_SETTLE);
+        this.tasks = new TaskProcessor(config.cellId(), executor, bbs, workers, LIFECYCLE_ATTEMPTS, LIFECYCLE_BACKOFF,
+                SIGNAL_SETTLE);
         CellStateReporter state = new CellStateReporter(config.presence(), executor, List.of(), stopping::get);
-        JmsWorkConsumer consumer = new JmsWorkConsumer(config.cellId(), new CellMessageDispatcher(processor, state));
+        JmsWorkConsumer consumer = new JmsWorkConsumer(config.cellId(),
+                new CellMessageDispatcher(processor, state, tasks));
         this.link = new BrokerLink(config.brokerUrl(), broker::createContext, List.of(bbs, consumer), CONNECT_RETRY);
     }
 
@@ -98,6 +103,7 @@ public final class CellAgent {
         }
         LOG.info(() -> "cell agent " + config.cellId() + " stopping " + executor.list().size() + " container(s)");
         processor.shutdown();
+        tasks.shutdown();
         ScheduledFuture<?> beat = heartbeats;
         if (beat != null) {
             beat.cancel(false);

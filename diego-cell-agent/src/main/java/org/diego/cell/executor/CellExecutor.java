@@ -1,5 +1,6 @@
 package org.diego.cell.executor;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -34,7 +36,7 @@ public final class CellExecutor {
     private final ResourceLedger ledger;
     private final Clock clock;
     private final Map<String, Entry> containers = new LinkedHashMap<>(); // guarded by this
-    private volatile Consumer<Container> completionListener = c -> { };
+    private final List<Consumer<Container>> completionListeners = new CopyOnWriteArrayList<>();
 
     /** The mutable record behind a {@link Container} snapshot; fields guarded by the executor. */
     private static final class Entry {
@@ -67,9 +69,13 @@ public final class CellExecutor {
         this.clock = clock;
     }
 
-    /** Called with a snapshot of each container as it completes, on whichever thread completed it. */
+    /**
+     * Adds a listener called with a snapshot of each container as it completes, on whichever thread
+     * completed it. Every listener hears of every container (the LRP and task processors each pick
+     * theirs by tags).
+     */
     public void onCompletion(Consumer<Container> listener) {
-        this.completionListener = listener;
+        completionListeners.add(listener);
     }
 
     public Resources totalResources() {
@@ -239,6 +245,20 @@ public final class CellExecutor {
     }
 
     /**
+     * Opens a file of a container that was created and not yet destroyed (Diego's executor GetFiles), e.g.
+     * a task's result file after it completed. The caller closes the stream.
+     */
+    public InputStream getFile(String guid, String path) throws BackendException {
+        synchronized (this) {
+            Entry entry = containers.get(guid);
+            if (entry == null || entry.info == null) {
+                throw new BackendException("container " + guid + " does not exist");
+            }
+        }
+        return backend.streamOut(guid, path);
+    }
+
+    /**
      * For agent shutdown: SIGTERM every process, wait up to {@code grace}, SIGKILL the rest. Containers
      * are left in place (their logs stay readable); the next agent on this work dir reaps them.
      */
@@ -290,7 +310,7 @@ public final class CellExecutor {
         entry.state = ContainerState.COMPLETED;
         entry.result = result;
         Container done = entry.snapshot();
-        completionListener.accept(done);
+        completionListeners.forEach(l -> l.accept(done));
         return done;
     }
 }

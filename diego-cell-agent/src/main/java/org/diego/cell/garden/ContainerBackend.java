@@ -1,5 +1,6 @@
 package org.diego.cell.garden;
 
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -22,6 +23,13 @@ public interface ContainerBackend {
 
     /** Kills whatever still runs, frees the container's ports and deletes it. Unknown handles are fine. */
     void destroy(String handle);
+
+    /**
+     * Opens one file of a live container for reading, like Garden's {@code StreamOut} (which streams a tar;
+     * the executor only ever reads single files, so this is the file's bytes). The caller closes it. A
+     * missing container or file, or a path the backend will not serve, is a {@link BackendException}.
+     */
+    InputStream streamOut(String handle, String path) throws BackendException;
 
     /** Handles of every container this backend holds, including ones left over from an earlier run. */
     List<String> list();

@@ -2,6 +2,7 @@ package org.diego.cell.garden;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,6 +154,33 @@ public final class ProcessBackend implements ContainerBackend {
         deleteTree(root.resolve(handle));
         if (box != null) {
             box.info().mappedPorts().forEach(m -> ports.release(m.hostPort()));
+        }
+    }
+
+    /**
+     * A relative path is inside the container directory (where the processes start) and may not leave it;
+     * an absolute one is the host path, which is what the container's processes see without a rootfs.
+     */
+    @Override
+    public InputStream streamOut(String handle, String path) throws BackendException {
+        Box box = boxes.get(handle);
+        if (box == null) {
+            throw new BackendException("unknown container " + handle);
+        }
+        if (path == null || path.isBlank()) {
+            throw new BackendException("no path to stream out of container " + handle);
+        }
+        Path containerDir = box.info().path();
+        Path given = Path.of(path);
+        Path file = given.isAbsolute() ? given : containerDir.resolve(given).normalize();
+        if (!given.isAbsolute() && !file.startsWith(containerDir)) {
+            throw new BackendException("path " + path + " leaves container " + handle);
+        }
+        try {
+            return Files.newInputStream(file);
+        } catch (IOException | SecurityException e) {
+            throw new BackendException("cannot stream " + path + " out of container " + handle + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -4,10 +4,12 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.diego.core.json.Json;
+import org.diego.core.messages.CancelTask;
 import org.diego.core.messages.CellStateRequest;
 import org.diego.core.messages.LrpWork;
 import org.diego.core.messages.MessageType;
 import org.diego.core.messages.StopLrpInstance;
+import org.diego.core.messages.TaskWork;
 import org.diego.core.model.DiegoException;
 
 /**
@@ -23,6 +25,7 @@ public final class CellMessageDispatcher {
     private static final int MAX_LOGGED_BODY = 300;
     private final CellWorkHandler handler;
     private final CellStateSource state;
+    private final TaskWorkHandler tasks;
 
     /** Sends a reply body to the requester of the message being dispatched. */
     @FunctionalInterface
@@ -40,9 +43,15 @@ public final class CellMessageDispatcher {
         this(handler, null);
     }
 
+    /** A dispatcher without tasks (task_work and cancel_task are dropped). */
     public CellMessageDispatcher(CellWorkHandler handler, CellStateSource state) {
+        this(handler, state, null);
+    }
+
+    public CellMessageDispatcher(CellWorkHandler handler, CellStateSource state, TaskWorkHandler tasks) {
         this.handler = handler;
         this.state = state;
+        this.tasks = tasks;
     }
 
     /** A message that asked for no reply. */
@@ -63,6 +72,16 @@ public final class CellMessageDispatcher {
             switch (type.get()) {
                 case LRP_WORK -> handler.work(Json.read(body, LrpWork.class));
                 case STOP_LRP_INSTANCE -> handler.stop(Json.read(body, StopLrpInstance.class));
+                case TASK_WORK, CANCEL_TASK -> {
+                    if (tasks == null) {
+                        return drop("a " + diegoType + " message, but this cell runs no tasks", body, null);
+                    }
+                    if (type.get() == MessageType.TASK_WORK) {
+                        tasks.work(Json.read(body, TaskWork.class));
+                    } else {
+                        tasks.cancel(Json.read(body, CancelTask.class));
+                    }
+                }
                 case CELL_STATE_REQUEST -> {
                     Json.read(body, CellStateRequest.class);
                     if (state == null) {

@@ -15,8 +15,8 @@ import org.diego.core.model.CellPresence;
  * Builds this cell's state from its executor, as Diego's rep does for {@code /state}: total and free
  * resources from the ledger, every LRP container (whatever its state, since it holds its resources
  * until destroyed) for co-location scoring, and the containers still starting (reserved or created,
- * not running yet) as the starting container count. Identity, zone, tags and rootfs providers are the
- * ones the cell announces in its presence.
+ * not running yet; LRPs and tasks alike) as the starting container count. Identity, zone, tags and
+ * rootfs providers are the ones the cell announces in its presence.
  */
 public final class CellStateReporter implements CellStateSource {
     private final CellPresence presence;
@@ -40,8 +40,12 @@ public final class CellStateReporter implements CellStateSource {
         List<CellStateReport.Lrp> lrps = new ArrayList<>();
         int starting = 0;
         for (Container c : containers) {
-            if (!LrpTags.LRP.equals(c.tags().get(LrpTags.LIFECYCLE))) {
-                continue;
+            // Diego counts every starting container, tasks' too: they all load the cell alike.
+            if (c.state() == ContainerState.RESERVED || c.state() == ContainerState.CREATED) {
+                starting++;
+            }
+            if (!LrpTags.isLrp(c)) {
+                continue; // a task's: its resources show in the ledger's available figure
             }
             ActualLrpKey key;
             try {
@@ -51,9 +55,6 @@ public final class CellStateReporter implements CellStateSource {
             }
             lrps.add(new CellStateReport.Lrp(key.processGuid(), key.index(), key.domain(),
                     c.resources().memoryMb(), c.resources().diskMb()));
-            if (c.state() == ContainerState.RESERVED || c.state() == ContainerState.CREATED) {
-                starting++;
-            }
         }
         return new CellStateReport(presence.cellId(), presence.repAddress(), presence.zone(),
                 resources(total), resources(available), starting, lrps, presence.rootfsProviders(),

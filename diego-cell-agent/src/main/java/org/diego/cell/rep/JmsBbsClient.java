@@ -18,6 +18,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.diego.cell.broker.BrokerAttachment;
+import org.diego.core.api.CompleteTaskRequest;
+import org.diego.core.api.RejectTaskRequest;
+import org.diego.core.api.StartTaskRequest;
 import org.diego.core.json.Json;
 import org.diego.core.messages.CellHeartbeat;
 import org.diego.core.messages.ClaimActualLrpRequest;
@@ -31,7 +34,7 @@ import org.diego.core.messages.StartActualLrpRequest;
 import org.diego.core.model.DiegoException;
 
 /**
- * The BBS over JMS. Lifecycle calls are request/reply on {@code diego.bbs}: each request is persistent,
+ * The BBS over JMS. Lifecycle calls (ActualLRP and Task) are request/reply on {@code diego.bbs}: each request is persistent,
  * names this agent's temporary queue in JMSReplyTo and expires after the reply timeout (a request
  * nobody answers in time must not be applied after the caller gave up); the reply is matched by
  * JMSCorrelationID = the request's JMSMessageID. Heartbeats are non-persistent fire-and-forget.
@@ -115,6 +118,21 @@ public final class JmsBbsClient implements BbsClient, HeartbeatSink, BrokerAttac
 
     @Override
     public LifecycleResponse fail(FailActualLrpRequest request) {
+        return call(request);
+    }
+
+    @Override
+    public LifecycleResponse startTask(StartTaskRequest request) {
+        return call(request);
+    }
+
+    @Override
+    public LifecycleResponse completeTask(CompleteTaskRequest request) {
+        return call(request);
+    }
+
+    @Override
+    public LifecycleResponse rejectTask(RejectTaskRequest request) {
         return call(request);
     }
 

@@ -220,6 +220,9 @@ public final class LrpProcessor implements CellWorkHandler {
     }
 
     private void completed(Container container) {
+        if (!LrpTags.isLrp(container)) {
+            return; // a task's: the TaskProcessor reports it
+        }
         queues.submit(container.guid(), "completion of " + container.guid(), () -> reportCompletion(container.guid()));
     }
 

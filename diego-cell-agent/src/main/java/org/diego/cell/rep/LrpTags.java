@@ -28,6 +28,11 @@ final class LrpTags {
         return Map.of(LIFECYCLE, LRP, PROCESS_GUID, processGuid, PROCESS_INDEX, Integer.toString(index));
     }
 
+    /** An LRP container: the only kind whose tags {@link #key} can read. */
+    static boolean isLrp(Container container) {
+        return LRP.equals(container.tags().get(LIFECYCLE));
+    }
+
     static ActualLrpKey key(Container container) {
         Map<String, String> tags = container.tags();
         return new ActualLrpKey(tags.get(PROCESS_GUID), Integer.parseInt(tags.get(PROCESS_INDEX)), tags.get(DOMAIN));

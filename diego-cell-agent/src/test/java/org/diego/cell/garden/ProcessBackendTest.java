@@ -122,6 +122,28 @@ class ProcessBackendTest {
         backend.stop("never-existed", false);
     }
 
+    @Test
+    void streamsOutAFileInsideTheContainerOrAtAnAbsolutePath() throws Exception {
+        ProcessBackend backend = backend(Duration.ofSeconds(10));
+        ContainerInfo info = backend.create(new ContainerSpec("c1", null, List.of(), List.of()));
+        Files.createDirectories(info.path().resolve("out"));
+        Files.writeString(info.path().resolve("out/result.json"), "{\"ok\":true}");
+        Path outside = Files.writeString(root.resolve("host-file"), "host");
+
+        try (var in = backend.streamOut("c1", "out/result.json")) {
+            assertEquals("{\"ok\":true}", new String(in.readAllBytes()));
+        }
+        try (var in = backend.streamOut("c1", outside.toString())) {
+            assertEquals("host", new String(in.readAllBytes()), "no rootfs: an absolute path is the host's");
+        }
+        assertThrows(BackendException.class, () -> backend.streamOut("c1", "missing.txt"));
+        assertThrows(BackendException.class, () -> backend.streamOut("c1", "../host-file"), "leaves the container");
+        assertThrows(BackendException.class, () -> backend.streamOut("c1", ""));
+        assertThrows(BackendException.class, () -> backend.streamOut("nope", "out/result.json"));
+        backend.destroy("c1");
+        assertThrows(BackendException.class, () -> backend.streamOut("c1", "out/result.json"));
+    }
+
     private ProcessBackend backend(Duration grace) {
         return new ProcessBackend(root, "127.0.0.1", ports, timers, grace);
     }

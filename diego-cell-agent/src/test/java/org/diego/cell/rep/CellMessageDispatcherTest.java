@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.diego.core.json.Json;
+import org.diego.core.messages.CancelTask;
 import org.diego.core.messages.LrpWork;
 import org.diego.core.messages.StopLrpInstance;
+import org.diego.core.messages.TaskWork;
 import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.InstanceKey;
 import org.junit.jupiter.api.Test;
@@ -83,5 +85,47 @@ class CellMessageDispatcherTest {
         explode = false;
         assertTrue(dispatcher.dispatch("lrp_work", Json.write(work)));
         assertEquals(1, handled.size());
+    }
+
+    @Test
+    void taskWorkAndCancelGoToTheTaskHandler() {
+        List<Object> tasks = new ArrayList<>();
+        CellMessageDispatcher withTasks = new CellMessageDispatcher(new CellWorkHandler() {
+            @Override
+            public void work(LrpWork w) {
+                handled.add(w);
+            }
+
+            @Override
+            public void stop(StopLrpInstance s) {
+                handled.add(s);
+            }
+        }, null, new TaskWorkHandler() {
+            @Override
+            public void work(TaskWork w) {
+                tasks.add(w);
+            }
+
+            @Override
+            public void cancel(CancelTask c) {
+                tasks.add(c);
+            }
+        });
+        TaskWork taskWork = Tasks.work(Tasks.task("task-1", 64, "true", "result.txt"));
+
+        assertTrue(withTasks.dispatch("task_work", Json.write(taskWork)));
+        assertTrue(withTasks.dispatch("cancel_task", "{\"task_guid\":\"task-1\"}"));
+        assertFalse(withTasks.dispatch("task_work", "{\"tasks\":7}"));
+
+        assertEquals(List.of(taskWork, new CancelTask("task-1")), tasks);
+        assertEquals("result.txt", ((TaskWork) tasks.get(0)).tasks().get(0).taskDefinition().resultFile());
+        assertTrue(handled.isEmpty());
+    }
+
+    @Test
+    void aCellWithoutTasksDropsTaskMessages() {
+        assertFalse(dispatcher.dispatch("task_work", Json.write(Tasks.work(Tasks.task("t", 64, "true", "")))));
+        assertFalse(dispatcher.dispatch("cancel_task", "{\"task_guid\":\"t\"}"));
+        assertTrue(handled.isEmpty());
     }
 }

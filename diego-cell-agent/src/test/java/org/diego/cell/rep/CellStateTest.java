@@ -85,6 +85,19 @@ class CellStateTest {
     }
 
     @Test
+    void aTaskContainerIsStartingButNoLrp() {
+        CellExecutor executor = executor();
+        executor.reserve("g1", LrpTags.of(new ActualLrpKey("app-1", 0, "cf-apps")), new Resources(256, 512, 1));
+        executor.reserve("task-1", TaskTags.of(Tasks.task("task-1", 128, "true", "")), new Resources(128, 32, 1));
+
+        CellStateReport report = new CellStateReporter(PRESENCE, executor, List.of(), evacuating::get).state();
+
+        assertEquals(2, report.startingContainerCount(), "Diego counts every starting container");
+        assertEquals(List.of(new CellStateReport.Lrp("app-1", 0, "cf-apps", 256, 512)), report.lrps());
+        assertEquals(new CellStateReport.Resources(640, 1504, 2), report.availableResources());
+    }
+
+    @Test
     void answersOnReplyToCorrelatedByTheRequestMessageId() throws Exception {
         FakeJms jms = new FakeJms();
         CellExecutor executor = executor();

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import org.diego.core.api.CompleteTaskRequest;
+import org.diego.core.api.RejectTaskRequest;
+import org.diego.core.api.StartTaskRequest;
 import org.diego.core.messages.ClaimActualLrpRequest;
 import org.diego.core.messages.CrashActualLrpRequest;
 import org.diego.core.messages.FailActualLrpRequest;
@@ -14,10 +17,17 @@ import org.diego.core.messages.StartActualLrpRequest;
 import org.diego.core.model.DiegoError;
 import org.diego.core.model.ErrorType;
 
-/** An in-memory BBS: records every call in order and answers with a scriptable responder (default: OK). */
+/**
+ * An in-memory BBS: records every call in order and answers with a scriptable responder (default: OK,
+ * and should_start for start_task).
+ */
 final class FakeBbsClient implements BbsClient {
     final List<Object> calls = new CopyOnWriteArrayList<>();
-    volatile Function<Object, LifecycleResponse> responder = request -> LifecycleResponse.OK;
+    volatile Function<Object, LifecycleResponse> responder = FakeBbsClient::ok;
+
+    static LifecycleResponse ok(Object request) {
+        return request instanceof StartTaskRequest ? LifecycleResponse.shouldStart(true) : LifecycleResponse.OK;
+    }
 
     static LifecycleResponse refusal(ErrorType type) {
         return new LifecycleResponse(new DiegoError(type, "refused by the fake BBS"));
@@ -45,6 +55,21 @@ final class FakeBbsClient implements BbsClient {
 
     @Override
     public LifecycleResponse fail(FailActualLrpRequest request) {
+        return answer(request);
+    }
+
+    @Override
+    public LifecycleResponse startTask(StartTaskRequest request) {
+        return answer(request);
+    }
+
+    @Override
+    public LifecycleResponse completeTask(CompleteTaskRequest request) {
+        return answer(request);
+    }
+
+    @Override
+    public LifecycleResponse rejectTask(RejectTaskRequest request) {
         return answer(request);
     }
 

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.diego.core.api.CompleteTaskRequest;
+import org.diego.core.api.RejectTaskRequest;
+import org.diego.core.api.StartTaskRequest;
 import org.diego.core.json.Json;
 import org.diego.core.messages.CellHeartbeat;
 import org.diego.core.messages.ClaimActualLrpRequest;
@@ -74,6 +77,22 @@ class JmsBbsClientTest {
 
         assertEquals(List.of("start_actual_lrp", "crash_actual_lrp", "remove_actual_lrp"),
                 jms.sent.stream().map(s -> s.properties.get("diego_type")).toList());
+    }
+
+    @Test
+    void taskCallsUseTheirWireTypesAndStartReadsShouldStart() {
+        client.attach(jms.connection());
+        answerWith(LifecycleResponse.shouldStart(true), "lifecycle_response");
+
+        assertTrue(client.startTask(new StartTaskRequest("t-1", "cell-1")).shouldStart());
+        answerWith(LifecycleResponse.OK, "lifecycle_response");
+        assertTrue(client.completeTask(new CompleteTaskRequest("t-1", "cell-1", false, "", "out")).ok());
+        assertTrue(client.rejectTask(new RejectTaskRequest("t-2", "insufficient resources: memory")).ok());
+
+        assertEquals(List.of("start_task", "complete_task", "reject_task"),
+                jms.sent.stream().map(s -> s.properties.get("diego_type")).toList());
+        assertEquals(new CompleteTaskRequest("t-1", "cell-1", false, "", "out"),
+                Json.read(jms.sent.get(1).body, CompleteTaskRequest.class));
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.diego.core.model.Validation;
  * with what the auctioneer needs. Resources are the executor's real ledger; {@code lrps} lists every
  * container of an LRP instance on the cell (reserved, starting, running or completed but not yet
  * destroyed), each with the resources it holds; {@code starting_container_count} counts those reserved
- * or created but not running yet. There are no tasks in this system yet, so none are reported.
+ * or created but not running yet, tasks' included. Task containers are not listed: their resources
+ * show in the available figures.
  *
  * @param proxyMemoryAllocationMb memory the cell adds to every LRP for its proxy (0: no proxy)
  */
@@ -106,7 +107,7 @@ public record CellStateReport(String cellId, String repAddress, String zone, Res
         for (int i = 0; i < extraContainers; i++) {
             extra.add(new int[] {i == 0 ? Math.max(0, extraMemory) : 0, i == 0 ? Math.max(0, extraDisk) : 0});
         }
-        // Containers the cell holds for something other than a reported LRP (never, with this agent).
+        // Containers the cell holds for something other than a reported LRP (its tasks, with this agent).
         extra.forEach(e -> state.allocate(ANONYMOUS, e[0], e[1]));
         return state.setCellIndex(cellIndex)
                 .setStartingContainerCount(startingContainerCount)

@@ -2,6 +2,9 @@ package org.diego.core.messages;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.diego.core.api.CompleteTaskRequest;
+import org.diego.core.api.RejectTaskRequest;
+import org.diego.core.api.StartTaskRequest;
 
 /** Every message kind on the wire, with its {@code diego_type} name and body record. */
 public enum MessageType {
@@ -19,7 +22,11 @@ public enum MessageType {
     FAIL_ACTUAL_LRP("fail_actual_lrp", FailActualLrpRequest.class),
     TASK_AUCTION_REQUEST("task_auction_request", TaskAuctionRequest.class),
     CANCEL_TASK("cancel_task", CancelTask.class),
-    TASK_WORK("task_work", TaskWork.class);
+    TASK_WORK("task_work", TaskWork.class),
+    // A cell's task lifecycle requests reuse the HTTP API's bodies; the reply is a lifecycle_response.
+    START_TASK("start_task", StartTaskRequest.class),
+    COMPLETE_TASK("complete_task", CompleteTaskRequest.class),
+    REJECT_TASK("reject_task", RejectTaskRequest.class);
 
     private final String wireName;
     private final Class<?> bodyType;

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.diego.core.api.CompleteTaskRequest;
+import org.diego.core.api.RejectTaskRequest;
+import org.diego.core.api.StartTaskRequest;
 import org.diego.core.json.Json;
 import org.diego.core.model.Action;
 import org.diego.core.model.ActualLrpKey;
@@ -25,6 +28,8 @@ import org.diego.core.model.ModificationTag;
 import org.diego.core.model.NetInfo;
 import org.diego.core.model.PortMapping;
 import org.diego.core.model.RunAction;
+import org.diego.core.model.TaskSamples;
+import org.diego.core.model.TaskState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -65,8 +70,11 @@ class MessageTypeTest {
             Map.entry(MessageType.TASK_AUCTION_REQUEST, new TaskAuctionRequest("task-1", "cf-tasks", 128, 256,
                     "preloaded:cflinuxfs4", List.of("blue"), List.of("nfs"))),
             Map.entry(MessageType.CANCEL_TASK, new CancelTask("task-1")),
-            Map.entry(MessageType.TASK_WORK, new TaskWork(List.of(org.diego.core.model.Task.pending(
-                    org.diego.core.model.TaskSamples.definition(), "task-1", "cf-tasks", 1_000L))))));
+            Map.entry(MessageType.TASK_WORK, new TaskWork(List.of(TaskSamples.in(TaskState.Pending)))),
+            Map.entry(MessageType.START_TASK, new StartTaskRequest("task-1", "cell-1")),
+            Map.entry(MessageType.COMPLETE_TASK, new CompleteTaskRequest("task-1", "cell-1", true,
+                    "TASK: Exited with status 2", "partial")),
+            Map.entry(MessageType.REJECT_TASK, new RejectTaskRequest("task-1", "insufficient resources: memory"))));
 
     @Test
     void everyTypeHasASample() {
@@ -114,6 +122,17 @@ class MessageTypeTest {
         LifecycleResponse back = Json.read(text, LifecycleResponse.class);
         assertTrue(back.ok());
         assertEquals(LifecycleResponse.OK, back);
+    }
+
+    @Test
+    void startTaskReplyCarriesShouldStartOnlyWhenTrue() {
+        assertEquals("{\"should_start\":true}", Json.write(LifecycleResponse.shouldStart(true)));
+        assertEquals("{}", Json.write(LifecycleResponse.shouldStart(false)));
+        assertTrue(Json.read("{\"should_start\":true}", LifecycleResponse.class).shouldStart());
+        LifecycleResponse refused = Json.read("{\"error\":{\"type\":\"InvalidStateTransition\",\"message\":\"no\"}}",
+                LifecycleResponse.class);
+        assertEquals(ErrorType.InvalidStateTransition, refused.error().type());
+        assertTrue(!refused.shouldStart() && !refused.ok());
     }
 
     @Test

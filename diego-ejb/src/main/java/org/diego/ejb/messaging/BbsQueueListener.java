@@ -20,7 +20,7 @@ import org.diego.core.model.DiegoException;
 import org.diego.core.model.ErrorType;
 
 /**
- * Consumes {@code diego.bbs}: cell heartbeats and ActualLRP lifecycle requests. Instances of the
+ * Consumes {@code diego.bbs}: cell heartbeats, ActualLRP and Task lifecycle requests. Instances of the
  * deployment group compete for messages. A message that cannot be decoded is logged and dropped
  * (answered with an error when it asked for a reply); the consumer never stops on bad input.
  */

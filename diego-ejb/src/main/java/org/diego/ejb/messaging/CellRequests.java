@@ -4,6 +4,9 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.diego.core.api.CompleteTaskRequest;
+import org.diego.core.api.RejectTaskRequest;
+import org.diego.core.api.StartTaskRequest;
 import org.diego.core.messages.CellHeartbeat;
 import org.diego.core.messages.ClaimActualLrpRequest;
 import org.diego.core.messages.CrashActualLrpRequest;
@@ -16,10 +19,12 @@ import org.diego.core.model.ErrorType;
 import org.diego.core.model.Validation;
 import org.diego.ejb.bbs.ActualLrps;
 import org.diego.ejb.bbs.Cells;
+import org.diego.ejb.bbs.Tasks;
 
 /**
  * What each cell request does. Every request runs in its own transaction (through the bean
- * proxies), and a refusal comes back as the Diego error in the reply instead of an exception.
+ * proxies), and a refusal comes back as the Diego error in the reply instead of an exception. A
+ * {@code start_task} reply also carries {@code should_start}.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -28,6 +33,8 @@ public class CellRequests {
     Cells cells;
     @Inject
     ActualLrps actuals;
+    @Inject
+    Tasks tasks;
 
     public LifecycleResponse handle(Object body) {
         try {
@@ -51,6 +58,16 @@ public class CellRequests {
                 Validation.required("actual_lrp_key.process_guid", r.actualLrpKey().processGuid());
                 Validation.required("error_message", r.errorMessage());
                 actuals.recordPlacementError(r.actualLrpKey(), r.errorMessage());
+            } else if (body instanceof StartTaskRequest r) {
+                // false: the task already runs on this very cell (Diego's should_start=false, no error).
+                return LifecycleResponse.shouldStart(tasks.start(r.validate().taskGuid(), r.cellId()));
+            } else if (body instanceof CompleteTaskRequest r) {
+                r.validate();
+                tasks.complete(r.taskGuid(), r.cellId(), r.failed(), r.failureReason(), r.result());
+            } else if (body instanceof RejectTaskRequest r) {
+                // Diego's RejectTask: Pending or Running goes back to Pending (or fails after max retries).
+                r.validate();
+                tasks.reject(r.taskGuid(), r.rejectionReason());
             } else if (body instanceof RemoveActualLrpRequest r) {
                 Validation.required("actual_lrp_instance_key", r.actualLrpInstanceKey());
                 actuals.remove(r.processGuid(), r.index(), r.actualLrpInstanceKey());
