@@ -1,0 +1,154 @@
+package org.diego.cell.garden.runc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The runc command line, with a state root of our own ({@code --root}) so that runc's list of
+ * containers is exactly this agent's, and a log file per bundle for runc's own errors.
+ */
+public final class Runc {
+    static final String LOG = "runc.log";
+    static final String INIT_LOG = "init.log";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String binary;
+    private final Path root;
+
+    public Runc(String binary, Path root) {
+        this.binary = binary;
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * Creates and starts the container's init, detached. Its stdio goes to a file: a pipe would be held
+     * open by the init for the container's lifetime.
+     */
+    public void run(String id, Path bundle) throws IOException {
+        Files.createDirectories(root);
+        File initLog = bundle.resolve(INIT_LOG).toFile();
+        Process process = new ProcessBuilder(command(bundle, "run", "-d", "--bundle", bundle.toString(), id))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(initLog))
+                .redirectError(ProcessBuilder.Redirect.appendTo(initLog))
+                .start();
+        int status = waitFor(process);
+        if (status != 0) {
+            throw new IOException("runc run " + id + " failed with status " + status + ": " + lastError(bundle));
+        }
+    }
+
+    /**
+     * Starts {@code runc exec} in the foreground: it stays our child, relays the process's output to the
+     * given files and exits with its status (128 + signal when killed), which is how we learn it.
+     */
+    public Process exec(String id, Path bundle, Path processJson, Path pidFile, Path stdout, Path stderr)
+            throws IOException {
+        return new ProcessBuilder(command(bundle, "exec", "--process", processJson.toString(), "--pid-file",
+                pidFile.toString(), id))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()))
+                .start();
+    }
+
+    /** The host pid of the container's init, if runc knows the container and it is running. */
+    public OptionalLong initPid(String id) throws IOException {
+        HostCommand.Result state = HostCommand.run(command(null, "state", id));
+        if (!state.ok()) {
+            return OptionalLong.empty();
+        }
+        JsonNode json = JSON.readTree(state.output());
+        long pid = json.path("pid").asLong(0);
+        return pid > 0 && "running".equals(json.path("status").asText()) ? OptionalLong.of(pid) : OptionalLong.empty();
+    }
+
+    /** Host pids of every process in the container's cgroup, the init included. */
+    public List<Long> pids(String id) throws IOException {
+        HostCommand.Result ps = HostCommand.run(command(null, "ps", "--format", "json", id));
+        List<Long> pids = new ArrayList<>();
+        if (ps.ok()) {
+            JSON.readTree(ps.output()).forEach(n -> pids.add(n.asLong()));
+        }
+        return pids;
+    }
+
+    /** Kills whatever runs and removes runc's state and the container's cgroups. */
+    public void delete(String id) throws IOException {
+        if (!exists(id)) {
+            return;
+        }
+        HostCommand.Result result = HostCommand.run(command(null, "delete", "--force", id));
+        if (!result.ok() && exists(id)) {
+            throw new IOException("runc delete " + id + " failed: " + result.output());
+        }
+    }
+
+    public boolean exists(String id) {
+        return Files.isDirectory(root.resolve(id));
+    }
+
+    /** Ids of the containers in our state root, including those of an earlier agent. */
+    public List<String> list() throws IOException {
+        List<String> ids = new ArrayList<>();
+        if (Files.isDirectory(root)) {
+            try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, Files::isDirectory)) {
+                dirs.forEach(d -> ids.add(d.getFileName().toString()));
+            }
+        }
+        return ids;
+    }
+
+    /** The last line runc logged for this bundle, for error messages. */
+    public static String lastError(Path bundle) {
+        for (String file : List.of(LOG, INIT_LOG)) {
+            try {
+                List<String> lines = Files.readAllLines(bundle.resolve(file));
+                for (int i = lines.size() - 1; i >= 0; i--) {
+                    if (!lines.get(i).isBlank()) {
+                        return lines.get(i).strip();
+                    }
+                }
+            } catch (IOException e) {
+                // try the next one
+            }
+        }
+        return "(runc logged nothing)";
+    }
+
+    private List<String> command(Path bundle, String... args) {
+        List<String> command = new ArrayList<>(List.of(binary, "--root", root.toString()));
+        if (bundle != null) {
+            command.add("--log");
+            command.add(bundle.resolve(LOG).toString());
+        }
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static int waitFor(Process process) throws IOException {
+        try {
+            if (!process.waitFor(HostCommand.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("runc did not finish within " + HostCommand.TIMEOUT.toSeconds() + " s");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for runc", e);
+        }
+    }
+}
