@@ -77,7 +77,7 @@ public final class RuncBackend implements ContainerBackend {
 
     /** One container as this agent knows it. */
     private record Box(ContainerInfo info, Path bundle, List<EnvironmentVariable> env,
-                       ContainerNetwork.Attachment attachment, List<PortForwarder> forwarders) {
+                       ContainerNetwork.Attachment attachment, List<PortForwarder> forwarders, boolean hasShell) {
     }
 
     public RuncBackend(RuncBackendConfig config, HostPortAllocator ports, ScheduledExecutorService scheduler) {
@@ -149,7 +149,10 @@ public final class RuncBackend implements ContainerBackend {
                 mapped.add(new PortMapping(containerPort, forwarder.port()));
             }
             ContainerInfo info = new ContainerInfo(handle, bundle, config.hostIp(), attachment.containerIp(), mapped);
-            boxes.put(handle, new Box(info, bundle, spec.env(), attachment, forwarders));
+            // Checked on the rootfs as shipped; a link is enough (bin/sh is one in most stacks).
+            Path sh = lower.resolve("bin/sh");
+            boolean hasShell = Files.isSymbolicLink(sh) || Files.isRegularFile(sh);
+            boxes.put(handle, new Box(info, bundle, spec.env(), attachment, forwarders, hasShell));
             LOG.fine(() -> "container " + handle + " created in " + millis(started) + " ms (" + kind + " rootfs)");
             return info;
         } catch (IOException | RuntimeException e) {
@@ -180,12 +183,17 @@ public final class RuncBackend implements ContainerBackend {
             String cwd = workingDir(user, spec.dir());
             RootfsLayer.createDirs(rootfs, cwd, user.uid(), user.gid());
             List<String> args = new ArrayList<>();
+            if (box.hasShell()) {
+                // See Runc#exec: put the log files passed as fds 3 and 4 on stdout and stderr, then become the process.
+                args.addAll(List.of("/bin/sh", "-c", "exec \"$0\" \"$@\" 1>&3 2>&4 3>&- 4>&-"));
+            }
             args.add(spec.path());
             args.addAll(spec.args());
             JSON.writeValue(processJson.toFile(), OciSpec.process(
                     new OciSpec.Process(args, environment(box, user, spec), cwd, user.uid(), user.gid())));
             Process process = runc.exec(handle, bundle, processJson, pidFile,
-                    bundle.resolve(ProcessBackend.STDOUT_LOG), bundle.resolve(ProcessBackend.STDERR_LOG));
+                    bundle.resolve(ProcessBackend.STDOUT_LOG), bundle.resolve(ProcessBackend.STDERR_LOG),
+                    box.hasShell());
             long pid = awaitStart(process, pidFile, bundle);
             return new ContainerProcess(pid, process.onExit().thenApply(Process::exitValue));
         } catch (IOException | IllegalArgumentException e) {

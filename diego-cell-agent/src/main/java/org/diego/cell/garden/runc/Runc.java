@@ -51,17 +51,37 @@ public final class Runc {
     }
 
     /**
-     * Starts {@code runc exec} in the foreground: it stays our child, relays the process's output to the
-     * given files and exits with its status (128 + signal when killed), which is how we learn it.
+     * Starts {@code runc exec} in the foreground: it stays our child and exits with the process's status
+     * (128 + signal when killed), which is how we learn it.
+     *
+     * <p>In the foreground runc relays the process's stdout and stderr through pipes and exits only once
+     * every holder of those pipes is gone, so a background child of the process would delay the exit
+     * status until it ends. With {@code logFds} the log files are instead handed to the process as fds 3
+     * and 4 ({@code --preserve-fds}) for a wrapper in the container to move onto 1 and 2; the pipes are
+     * then closed as soon as the process starts. The host-side {@code sh} only opens those fds, which
+     * Java cannot pass to a child.
      */
-    public Process exec(String id, Path bundle, Path processJson, Path pidFile, Path stdout, Path stderr)
-            throws IOException {
-        return new ProcessBuilder(command(bundle, "exec", "--process", processJson.toString(), "--pid-file",
-                pidFile.toString(), id))
+    public Process exec(String id, Path bundle, Path processJson, Path pidFile, Path stdout, Path stderr,
+                        boolean logFds) throws IOException {
+        List<String> runcExec = command(bundle, "exec", "--process", processJson.toString(), "--pid-file",
+                pidFile.toString());
+        if (logFds) {
+            runcExec.addAll(List.of("--preserve-fds", "2"));
+        }
+        runcExec.add(id);
+        List<String> command = new ArrayList<>();
+        if (logFds) {
+            command.addAll(List.of("/bin/sh", "-c", "exec \"$@\" 3>>\"$DIEGO_STDOUT\" 4>>\"$DIEGO_STDERR\"",
+                    "runc-exec"));
+        }
+        command.addAll(runcExec);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()))
-                .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()))
-                .start();
+                .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
+        builder.environment().put("DIEGO_STDOUT", stdout.toString());
+        builder.environment().put("DIEGO_STDERR", stderr.toString());
+        return builder.start();
     }
 
     /** The host pid of the container's init, if runc knows the container and it is running. */
