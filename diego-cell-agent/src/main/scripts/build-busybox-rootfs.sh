@@ -14,7 +14,7 @@ if ! "$busybox" true 2>/dev/null; then
   echo "no usable busybox at $busybox (apt-get install busybox-static)" >&2
   exit 1
 fi
-if command -v file >/dev/null 2>&1 && file -L "$busybox" | grep -q 'dynamically linked'; then
+if ldd "$busybox" >/dev/null 2>&1; then
   echo "$busybox is dynamically linked; install busybox-static" >&2
   exit 1
 fi
