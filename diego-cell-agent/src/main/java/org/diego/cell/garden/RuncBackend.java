@@ -109,12 +109,14 @@ public final class RuncBackend implements ContainerBackend {
         if (!Files.isExecutable(config.init())) {
             return "container init " + config.init() + " is missing (apt-get install catatonit)";
         }
-        try {
-            if (!HostCommand.run(List.of(config.runc(), "--version")).ok()) {
-                return config.runc() + " --version failed";
+        for (List<String> probe : List.of(List.of(config.runc(), "--version"), List.of("ip", "-V"))) {
+            try {
+                if (!HostCommand.run(probe).ok()) {
+                    return String.join(" ", probe) + " failed";
+                }
+            } catch (IOException e) {
+                return "cannot run " + probe.get(0) + " (" + e.getMessage() + ")";
             }
-        } catch (IOException e) {
-            return "cannot run " + config.runc() + ": " + e.getMessage();
         }
         return null;
     }

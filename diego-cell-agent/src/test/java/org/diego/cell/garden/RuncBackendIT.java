@@ -26,6 +26,7 @@ import org.diego.cell.garden.runc.ContainerNetwork;
 import org.diego.cell.garden.runc.HostCommand;
 import org.diego.cell.garden.runc.RootfsLayer;
 import org.diego.core.model.EnvironmentVariable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +55,22 @@ class RuncBackendIT {
         assumeTrue(Files.isExecutable(Path.of("/bin/busybox")),
                 "skipping the runc backend ITs: no /bin/busybox (apt-get install busybox-static)");
         HostCommand.check(List.of("sh", "src/main/scripts/build-busybox-rootfs.sh", ROOTFS.toString()));
+    }
+
+    /** The containers' cgroups are gone (destroy checks it); their empty parent goes too. */
+    @AfterAll
+    static void removeTheCgroupParent() throws IOException {
+        try (var controllers = Files.list(Path.of("/sys/fs/cgroup"))) {
+            for (Path controller : controllers.toList()) {
+                Path parent = Files.isDirectory(controller.resolve("diego-it")) ? controller.resolve("diego-it")
+                        : controller.getFileName().toString().equals("diego-it") ? controller : null;
+                if (parent != null) {
+                    Files.deleteIfExists(parent);
+                }
+            }
+        } catch (IOException e) {
+            // not empty (a failed test left a container) or not ours to remove: leave it
+        }
     }
 
     @BeforeEach
