@@ -1,19 +1,15 @@
 package org.diego.cell.garden;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.diego.cell.garden.runc.Bundle;
 import org.diego.cell.garden.runc.ContainerNetwork;
 import org.diego.cell.garden.runc.ContainerUser;
 import org.diego.cell.garden.runc.HostCommand;
@@ -57,12 +53,7 @@ public final class RuncBackend implements ContainerBackend {
     private static final String USER_PATH = "/usr/local/bin:/usr/bin:/bin";
     /** Where the init binary appears in the container, like guardian's /tmp/garden-init. */
     static final String INIT_PATH = "/tmp/diego-init";
-    static final String NETWORK_FILE = "network.json";
-    private static final String PROCESSES = "processes";
-    private static final Duration START_WAIT = Duration.ofSeconds(30);
-    private static final Duration START_POLL = Duration.ofMillis(5);
     private static final int BIND_ATTEMPTS = 5;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RuncBackendConfig config;
     private final Path containers;
@@ -76,7 +67,7 @@ public final class RuncBackend implements ContainerBackend {
     private final AtomicLong processIds = new AtomicLong();
 
     /** One container as this agent knows it. */
-    private record Box(ContainerInfo info, Path bundle, List<EnvironmentVariable> env,
+    private record Box(ContainerInfo info, Bundle bundle, List<EnvironmentVariable> env,
                        ContainerNetwork.Attachment attachment, List<PortForwarder> forwarders, boolean hasShell) {
     }
 
@@ -127,8 +118,8 @@ public final class RuncBackend implements ContainerBackend {
         if (handle == null || !HANDLE.matcher(handle).matches()) {
             throw new BackendException("invalid container handle: " + handle);
         }
-        Path bundle = containers.resolve(handle);
-        if (boxes.containsKey(handle) || Files.exists(bundle) || runc.exists(handle)) {
+        Bundle bundle = new Bundle(containers.resolve(handle));
+        if (boxes.containsKey(handle) || Files.exists(bundle.dir()) || runc.exists(handle)) {
             throw new BackendException("container " + handle + " already exists");
         }
         Path lower = rootfsDir(spec.rootfs());
@@ -136,13 +127,12 @@ public final class RuncBackend implements ContainerBackend {
         ContainerNetwork.Attachment attachment = null;
         List<PortForwarder> forwarders = new ArrayList<>();
         try {
-            Files.createDirectories(bundle);
-            RootfsLayer.Kind kind = RootfsLayer.prepare(lower, bundle);
+            Files.createDirectories(bundle.dir());
+            RootfsLayer.Kind kind = RootfsLayer.prepare(lower, bundle.dir());
             attachment = network.attach(handle);
-            JSON.writeValue(bundle.resolve(NETWORK_FILE).toFile(), attachment);
-            writeEtcFiles(bundle, handle, attachment);
-            JSON.writerWithDefaultPrettyPrinter().writeValue(bundle.resolve("config.json").toFile(),
-                    OciSpec.config(containerConfig(handle, bundle, spec.limits(), attachment)));
+            bundle.writeNetwork(attachment);
+            bundle.writeEtcFiles(hostname(handle), attachment.containerIp());
+            bundle.writeConfig(OciSpec.config(containerConfig(handle, bundle, spec.limits(), attachment)));
             runc.run(handle, bundle);
             List<PortMapping> mapped = new ArrayList<>();
             for (int containerPort : spec.netIn()) {
@@ -150,7 +140,8 @@ public final class RuncBackend implements ContainerBackend {
                 forwarders.add(forwarder);
                 mapped.add(new PortMapping(containerPort, forwarder.port()));
             }
-            ContainerInfo info = new ContainerInfo(handle, bundle, config.hostIp(), attachment.containerIp(), mapped);
+            ContainerInfo info = new ContainerInfo(handle, bundle.dir(), config.hostIp(), attachment.containerIp(),
+                    mapped);
             // Checked on the rootfs as shipped; a link is enough (bin/sh is one in most stacks).
             Path sh = lower.resolve("bin/sh");
             boolean hasShell = Files.isSymbolicLink(sh) || Files.isRegularFile(sh);
@@ -173,31 +164,25 @@ public final class RuncBackend implements ContainerBackend {
         if (spec.path() == null || spec.path().isBlank()) {
             throw new BackendException("no path to run in container " + handle);
         }
-        Path bundle = box.bundle();
+        Bundle bundle = box.bundle();
         long id = processIds.incrementAndGet();
-        Path dir = bundle.resolve(PROCESSES);
-        Path processJson = dir.resolve(id + ".json");
-        Path pidFile = dir.resolve(id + ".pid");
+        Path pidFile = bundle.pidFile(id);
+        Path processJson = null;
         try {
-            Files.createDirectories(dir);
-            Path rootfs = bundle.resolve("rootfs");
-            ContainerUser user = ContainerUser.resolve(rootfs, spec.user());
+            ContainerUser user = ContainerUser.resolve(bundle.rootfs(), spec.user());
             String cwd = workingDir(user, spec.dir());
-            RootfsLayer.createDirs(rootfs, cwd, user.uid(), user.gid());
+            RootfsLayer.createDirs(bundle.rootfs(), cwd, user.uid(), user.gid());
             List<String> args = new ArrayList<>();
             if (box.hasShell()) {
-                // See Runc#exec: put the log files passed as fds 3 and 4 on stdout and stderr, then become the process.
+                // See Runc#exec: the log files come as fds 3 and 4; move them to 1 and 2, then become the process.
                 args.addAll(List.of("/bin/sh", "-c", "exec \"$0\" \"$@\" 1>&3 2>&4 3>&- 4>&-"));
             }
             args.add(spec.path());
             args.addAll(spec.args());
-            JSON.writeValue(processJson.toFile(), OciSpec.process(
+            processJson = bundle.writeProcess(id, OciSpec.process(
                     new OciSpec.Process(args, environment(box, user, spec), cwd, user.uid(), user.gid())));
-            Process process = runc.exec(handle, bundle, processJson, pidFile,
-                    bundle.resolve(ProcessBackend.STDOUT_LOG), bundle.resolve(ProcessBackend.STDERR_LOG),
-                    box.hasShell());
-            long pid = awaitStart(process, pidFile, bundle);
-            return new ContainerProcess(pid, process.onExit().thenApply(Process::exitValue));
+            Runc.Started process = runc.exec(handle, bundle, processJson, pidFile, box.hasShell());
+            return new ContainerProcess(process.pid(), process.runcExec().onExit().thenApply(Process::exitValue));
         } catch (IOException | IllegalArgumentException e) {
             throw new BackendException("failed to run " + spec.path() + " in container " + handle + ": "
                     + e.getMessage(), e);
@@ -231,11 +216,11 @@ public final class RuncBackend implements ContainerBackend {
         }
         long started = System.nanoTime();
         Box box = boxes.remove(handle);
-        Path bundle = containers.resolve(handle);
+        Bundle bundle = new Bundle(containers.resolve(handle));
         if (box != null) {
             closeForwarders(box.forwarders());
         }
-        teardown(handle, bundle, box != null ? box.attachment() : readAttachment(bundle));
+        teardown(handle, bundle, box != null ? box.attachment() : bundle.readNetwork());
         LOG.fine(() -> "container " + handle + " destroyed in " + millis(started) + " ms");
     }
 
@@ -274,34 +259,20 @@ public final class RuncBackend implements ContainerBackend {
         return dir;
     }
 
-    private OciSpec.Container containerConfig(String handle, Path bundle, ContainerLimits limits,
+    private OciSpec.Container containerConfig(String handle, Bundle bundle, ContainerLimits limits,
                                               ContainerNetwork.Attachment attachment) {
         List<OciSpec.BindMount> mounts = List.of(
                 new OciSpec.BindMount(config.init().toString(), INIT_PATH),
-                new OciSpec.BindMount(bundle.resolve("hosts").toString(), "/etc/hosts"),
-                new OciSpec.BindMount(bundle.resolve("resolv.conf").toString(), "/etc/resolv.conf"));
-        String hostname = handle.length() > 63 ? handle.substring(0, 63) : handle;
-        return new OciSpec.Container(hostname, "rootfs", List.of(INIT_PATH, "-P"), List.of("PATH=" + ROOT_PATH),
-                limits, attachment.netnsPath(), "/" + config.cgroupParent() + "/" + handle, mounts, swapAccounting);
+                new OciSpec.BindMount(bundle.hosts().toString(), "/etc/hosts"),
+                new OciSpec.BindMount(bundle.resolvConf().toString(), "/etc/resolv.conf"));
+        return new OciSpec.Container(hostname(handle), "rootfs", List.of(INIT_PATH, "-P"),
+                List.of("PATH=" + ROOT_PATH), limits, attachment.netnsPath(),
+                "/" + config.cgroupParent() + "/" + handle, mounts, swapAccounting);
     }
 
-    /** The container's own /etc/hosts and /etc/resolv.conf (the host's, minus resolvers on its loopback). */
-    private static void writeEtcFiles(Path bundle, String handle, ContainerNetwork.Attachment attachment)
-            throws IOException {
-        Files.writeString(bundle.resolve("hosts"), "127.0.0.1 localhost\n" + attachment.containerIp() + " "
-                + (handle.length() > 63 ? handle.substring(0, 63) : handle) + "\n");
-        StringBuilder resolv = new StringBuilder();
-        Path host = Path.of("/etc/resolv.conf");
-        if (Files.isReadable(host)) {
-            for (String line : Files.readAllLines(host)) {
-                String l = line.strip();
-                boolean loopback = l.startsWith("nameserver") && (l.contains(" 127.") || l.endsWith(" ::1"));
-                if (!loopback) {
-                    resolv.append(line).append('\n');
-                }
-            }
-        }
-        Files.writeString(bundle.resolve("resolv.conf"), resolv.toString());
+    /** Linux host names have at most 64 characters; Garden uses the handle. */
+    private static String hostname(String handle) {
+        return handle.length() > 63 ? handle.substring(0, 63) : handle;
     }
 
     /** Garden's defaults: PATH by user, HOME and USER from passwd; then the container's env, the process's. */
@@ -336,53 +307,9 @@ public final class RuncBackend implements ContainerBackend {
         return normalized;
     }
 
-    /**
-     * Waits until runc has written the pid file (the process runs) or runc has exited (it did not start:
-     * bad path, bad dir...). runc's own error goes to its log, not to the app's stderr.
-     */
-    private static long awaitStart(Process process, Path pidFile, Path bundle) throws IOException {
-        long deadline = System.nanoTime() + START_WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(pidFile)) {
-                String pid = Files.readString(pidFile).strip();
-                if (!pid.isEmpty()) {
-                    return Long.parseLong(pid);
-                }
-            }
-            if (!process.isAlive()) {
-                if (Files.exists(pidFile) && !Files.readString(pidFile).isBlank()) {
-                    continue; // started and already finished
-                }
-                throw new IOException("runc exec failed with status " + process.exitValue() + ": "
-                        + Runc.lastError(bundle));
-            }
-            try {
-                Thread.sleep(START_POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-                throw new IOException("interrupted while starting a process", e);
-            }
-        }
-        process.destroyForcibly();
-        throw new IOException("runc exec did not start the process within " + START_WAIT.toSeconds() + " s");
-    }
-
-    /** Returns whether any process was signalled. */
     private boolean signalAllButInit(String handle, boolean kill) {
         try {
-            OptionalLong init = runc.initPid(handle);
-            boolean any = false;
-            for (long pid : runc.pids(handle)) {
-                if (init.isPresent() && pid == init.getAsLong()) {
-                    continue;
-                }
-                var process = ProcessHandle.of(pid);
-                if (process.isPresent()) {
-                    any |= kill ? process.get().destroyForcibly() : process.get().destroy();
-                }
-            }
-            return any;
+            return runc.signalAllButInit(handle, kill);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "cannot signal the processes of container " + handle, e);
             return false;
@@ -412,14 +339,14 @@ public final class RuncBackend implements ContainerBackend {
     }
 
     /** Kills and deletes the runc container, unmounts its rootfs, removes its network and bundle. */
-    private void teardown(String handle, Path bundle, ContainerNetwork.Attachment attachment) {
+    private void teardown(String handle, Bundle bundle, ContainerNetwork.Attachment attachment) {
         try {
             runc.delete(handle);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "container " + handle + ": runc delete failed", e);
         }
         try {
-            RootfsLayer.release(bundle);
+            RootfsLayer.release(bundle.dir());
         } catch (IOException e) {
             LOG.log(Level.WARNING, "container " + handle + ": cannot unmount its rootfs", e);
         }
@@ -428,20 +355,7 @@ public final class RuncBackend implements ContainerBackend {
         } else {
             network.detach(handle);
         }
-        deleteTree(bundle);
-    }
-
-    private static ContainerNetwork.Attachment readAttachment(Path bundle) {
-        Path file = bundle.resolve(NETWORK_FILE);
-        if (!Files.exists(file)) {
-            return null;
-        }
-        try {
-            return JSON.readValue(file.toFile(), ContainerNetwork.Attachment.class);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "cannot read " + file, e);
-            return null;
-        }
+        bundle.delete();
     }
 
     private static boolean swapAccounting() {
@@ -450,27 +364,10 @@ public final class RuncBackend implements ContainerBackend {
         return Files.exists(v1) || Files.exists(v2);
     }
 
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try {
-            if (RootfsLayer.isMounted(dir.resolve("rootfs"))) {
-                LOG.warning(() -> "not deleting " + dir + ": its rootfs is still mounted");
-                return;
-            }
-        } catch (IOException e) {
-            return;
-        }
-        // Files.walk does not follow symbolic links, so links in a copied rootfs are removed, not followed.
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "cannot delete container directory " + dir, e);
-        }
-    }
-
     private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

@@ -206,7 +206,7 @@ class RuncBackendIT {
         ContainerInfo info = backend.create(spec("gone", SMALL, List.of(8080)));
         int hostPort = info.mappedPorts().get(0).hostPort();
         ContainerProcess sleeper = backend.run("gone", new ProcessSpec("sleep", List.of("300"), null, null));
-        String hostInterface = Files.readString(info.path().resolve(RuncBackend.NETWORK_FILE))
+        String hostInterface = Files.readString(info.path().resolve("network.json"))
                 .replaceAll(".*\"hostInterface\":\"([^\"]+)\".*", "$1").strip();
         assertTrue(Files.exists(Path.of("/sys/class/net", hostInterface)), hostInterface);
         assertTrue(RootfsLayer.isMounted(info.path().resolve("rootfs")));

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 public final class Runc {
     static final String LOG = "runc.log";
     static final String INIT_LOG = "init.log";
+    private static final long START_POLL_MS = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String binary;
     private final Path root;
@@ -36,23 +38,29 @@ public final class Runc {
      * Creates and starts the container's init, detached. Its stdio goes to a file: a pipe would be held
      * open by the init for the container's lifetime.
      */
-    public void run(String id, Path bundle) throws IOException {
+    public void run(String id, Bundle bundle) throws IOException {
         Files.createDirectories(root);
-        File initLog = bundle.resolve(INIT_LOG).toFile();
-        Process process = new ProcessBuilder(command(bundle, "run", "-d", "--bundle", bundle.toString(), id))
+        File initLog = bundle.dir().resolve(INIT_LOG).toFile();
+        Process process = new ProcessBuilder(command(bundle.dir(), "run", "-d", "--bundle", bundle.dir().toString(),
+                id))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(initLog))
                 .redirectError(ProcessBuilder.Redirect.appendTo(initLog))
                 .start();
         int status = waitFor(process);
         if (status != 0) {
-            throw new IOException("runc run " + id + " failed with status " + status + ": " + lastError(bundle));
+            throw new IOException("runc run " + id + " failed with status " + status + ": " + lastError(bundle.dir()));
         }
     }
 
+    /** A process runc has started: its host pid, and runc exec, whose exit status is the process's. */
+    public record Started(long pid, Process runcExec) {
+    }
+
     /**
-     * Starts {@code runc exec} in the foreground: it stays our child and exits with the process's status
-     * (128 + signal when killed), which is how we learn it.
+     * Runs {@code runc exec} in the foreground and returns once the process runs: runc stays our child
+     * and exits with the process's status (128 + signal when killed), which is how we learn it. A
+     * process that cannot start (bad user, dir, runc error) is an IOException with runc's message.
      *
      * <p>In the foreground runc relays the process's stdout and stderr through pipes and exits only once
      * every holder of those pipes is gone, so a background child of the process would delay the exit
@@ -61,27 +69,55 @@ public final class Runc {
      * then closed as soon as the process starts. The host-side {@code sh} only opens those fds, which
      * Java cannot pass to a child.
      */
-    public Process exec(String id, Path bundle, Path processJson, Path pidFile, Path stdout, Path stderr,
-                        boolean logFds) throws IOException {
-        List<String> runcExec = command(bundle, "exec", "--process", processJson.toString(), "--pid-file",
-                pidFile.toString());
-        if (logFds) {
-            runcExec.addAll(List.of("--preserve-fds", "2"));
-        }
-        runcExec.add(id);
+    public Started exec(String id, Bundle bundle, Path processJson, Path pidFile, boolean logFds) throws IOException {
         List<String> command = new ArrayList<>();
         if (logFds) {
             command.addAll(List.of("/bin/sh", "-c", "exec \"$@\" 3>>\"$DIEGO_STDOUT\" 4>>\"$DIEGO_STDERR\"",
                     "runc-exec"));
         }
-        command.addAll(runcExec);
+        command.addAll(command(bundle.dir(), "exec", "--process", processJson.toString(), "--pid-file",
+                pidFile.toString()));
+        if (logFds) {
+            command.addAll(List.of("--preserve-fds", "2"));
+        }
+        command.add(id);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()))
-                .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
-        builder.environment().put("DIEGO_STDOUT", stdout.toString());
-        builder.environment().put("DIEGO_STDERR", stderr.toString());
-        return builder.start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(bundle.stdout().toFile()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(bundle.stderr().toFile()));
+        builder.environment().put("DIEGO_STDOUT", bundle.stdout().toString());
+        builder.environment().put("DIEGO_STDERR", bundle.stderr().toString());
+        Process runcExec = builder.start();
+        return new Started(awaitPid(runcExec, pidFile, bundle.dir()), runcExec);
+    }
+
+    /** runc writes the pid file once the process runs; if runc exits first, the process never started. */
+    private static long awaitPid(Process runcExec, Path pidFile, Path bundle) throws IOException {
+        long deadline = System.nanoTime() + HostCommand.TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String pid = Files.exists(pidFile) ? Files.readString(pidFile).strip() : "";
+            if (!pid.isEmpty()) {
+                return Long.parseLong(pid);
+            }
+            if (!runcExec.isAlive()) {
+                // It may have written the pid file and exited in between (a process that ends at once).
+                pid = Files.exists(pidFile) ? Files.readString(pidFile).strip() : "";
+                if (!pid.isEmpty()) {
+                    return Long.parseLong(pid);
+                }
+                throw new IOException("runc exec failed with status " + runcExec.exitValue() + ": "
+                        + lastError(bundle));
+            }
+            try {
+                Thread.sleep(START_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                runcExec.destroyForcibly();
+                throw new IOException("interrupted while starting a process", e);
+            }
+        }
+        runcExec.destroyForcibly();
+        throw new IOException("runc exec did not start the process within " + HostCommand.TIMEOUT.toSeconds() + " s");
     }
 
     /** The host pid of the container's init, if runc knows the container and it is running. */
@@ -103,6 +139,25 @@ public final class Runc {
             JSON.readTree(ps.output()).forEach(n -> pids.add(n.asLong()));
         }
         return pids;
+    }
+
+    /**
+     * Signals every process of the container but its init, as guardian's Stop does: SIGKILL with
+     * {@code kill}, else SIGTERM. Returns whether any process was signalled.
+     */
+    public boolean signalAllButInit(String id, boolean kill) throws IOException {
+        OptionalLong init = initPid(id);
+        boolean any = false;
+        for (long pid : pids(id)) {
+            if (init.isPresent() && pid == init.getAsLong()) {
+                continue;
+            }
+            Optional<ProcessHandle> process = ProcessHandle.of(pid);
+            if (process.isPresent()) {
+                any |= kill ? process.get().destroyForcibly() : process.get().destroy();
+            }
+        }
+        return any;
     }
 
     /** Kills whatever runs and removes runc's state and the container's cgroups. */
