@@ -16,16 +16,24 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.diego.cell.executor.CellExecutor;
+import org.diego.cell.executor.Container;
+import org.diego.cell.executor.ContainerState;
+import org.diego.cell.executor.Resources;
+import org.diego.cell.executor.RunRequest;
 import org.diego.cell.garden.runc.ContainerNetwork;
 import org.diego.cell.garden.runc.HostCommand;
 import org.diego.cell.garden.runc.RootfsLayer;
 import org.diego.core.model.EnvironmentVariable;
+import org.diego.core.model.RunAction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -241,6 +249,41 @@ class RuncBackendIT {
         assertEquals(List.of(), restarted.list());
         assertFalse(ContainerNetwork.netnsExists("left"));
         assertFalse(Files.exists(cgroupDir("memory", "left")));
+    }
+
+    @Test
+    void theExecutorRunsAnInstanceWithItsLimitsAndNetworkEnvironment() throws Exception {
+        CellExecutor executor = new CellExecutor(backend, new Resources(1024, 1024, 4), Clock.systemUTC());
+        List<Container> completed = new CopyOnWriteArrayList<>();
+        executor.onCompletion(completed::add);
+        executor.reserve("instance-1", Map.of(), new Resources(64, 128, 1));
+
+        Container running = executor.run("instance-1", new RunRequest("preloaded:cflinuxfs4", List.of(), List.of(8080),
+                new RunAction("/bin/sh", List.of("-c", "env > /tmp/env; exec httpd -f -p $PORT -h /tmp"), null,
+                        List.of(), "vcap"), 30));
+
+        assertEquals(ContainerState.RUNNING, running.state());
+        ContainerInfo info = running.info();
+        int hostPort = info.mappedPorts().get(0).hostPort();
+        assertTrue(awaitHttp(hostPort, Duration.ofSeconds(10)).contains(" 404 "),
+                "httpd (with nothing to serve) answers through the host port");
+        String env = Files.readString(info.path().resolve("rootfs/tmp/env"));
+        assertTrue(env.contains("PORT=8080\n"), env);
+        assertTrue(env.contains("CF_INSTANCE_PORT=" + hostPort + "\n"), env);
+        assertTrue(env.contains("CF_INSTANCE_ADDR=127.0.0.1:" + hostPort + "\n"), env);
+        assertTrue(env.contains("CF_INSTANCE_INTERNAL_IP=" + info.containerIp() + "\n"), env);
+        assertTrue(env.contains("USER=vcap\n"), env);
+        assertEquals(64 * MB, Long.parseLong(cgroupFile("memory", "instance-1", "memory.limit_in_bytes",
+                "memory.max")));
+        assertEquals("30", cgroupFile("pids", "instance-1", "pids.max", "pids.max"));
+
+        executor.stop("instance-1");
+        for (int i = 0; i < 500 && completed.isEmpty(); i++) {
+            Thread.sleep(10);
+        }
+        assertTrue(completed.get(0).result().stopped(), completed.toString());
+        executor.destroy("instance-1");
+        assertEquals(List.of(), backend.list());
     }
 
     /** Not an assertion: what create, a short process and destroy cost here, for the docs. */
