@@ -84,7 +84,7 @@ public final class RuncBackend implements ContainerBackend {
             t.setDaemon(true);
             return t;
         });
-        this.swapAccounting = swapAccounting();
+        this.swapAccounting = kernelAccountsSwap();
     }
 
     /** Why this host cannot run the backend, or null if it can: checked once when the agent starts. */
@@ -358,7 +358,8 @@ public final class RuncBackend implements ContainerBackend {
         bundle.delete();
     }
 
-    private static boolean swapAccounting() {
+    /** Whether the memory+swap limit can be set: cgroup v1 needs memsw accounting, v2 always has it. */
+    private static boolean kernelAccountsSwap() {
         Path v1 = Path.of("/sys/fs/cgroup/memory/memory.memsw.limit_in_bytes");
         Path v2 = Path.of("/sys/fs/cgroup/cgroup.controllers");
         return Files.exists(v1) || Files.exists(v2);
