@@ -17,8 +17,8 @@ import java.util.logging.Logger;
 import org.diego.cell.broker.BrokerLink;
 import org.diego.cell.broker.OpenMq;
 import org.diego.cell.executor.CellExecutor;
+import org.diego.cell.garden.ContainerBackend;
 import org.diego.cell.garden.HostPortAllocator;
-import org.diego.cell.garden.ProcessBackend;
 import org.diego.cell.rep.CellMessageDispatcher;
 import org.diego.cell.rep.CellStateReporter;
 import org.diego.cell.rep.JmsBbsClient;
@@ -29,8 +29,9 @@ import org.diego.cell.rep.TaskProcessor;
 import org.diego.core.time.GuidGenerator;
 
 /**
- * Wires one cell: process backend → executor → rep, attached to the broker. {@link #run} blocks until
- * {@link #stop} (the SIGTERM hook) has stopped every container and closed the connection.
+ * Wires one cell: container backend (process or runc) → executor → rep, attached to the broker.
+ * {@link #run} blocks until {@link #stop} (the SIGTERM hook) has stopped every container and closed the
+ * connection.
  */
 public final class CellAgent {
     private static final Logger LOG = Logger.getLogger(CellAgent.class.getName());
@@ -55,8 +56,7 @@ public final class CellAgent {
 
     public CellAgent(CellAgentConfig config, ConnectionFactory broker, Clock clock, GuidGenerator guids) {
         this.config = config;
-        ProcessBackend backend = new ProcessBackend(config.workDir().resolve("containers"), config.address(),
-                new HostPortAllocator(), timers, config.stopGrace());
+        ContainerBackend backend = Backends.create(config, new HostPortAllocator(), timers);
         this.executor = new CellExecutor(backend, config.capacity(), clock);
         this.bbs = new JmsBbsClient(config.replyTimeout());
         this.processor = new LrpProcessor(config.cellId(), executor, bbs, guids, workers, LIFECYCLE_ATTEMPTS,

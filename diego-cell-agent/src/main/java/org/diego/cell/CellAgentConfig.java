@@ -25,11 +25,22 @@ public record CellAgentConfig(
         String address,
         Duration replyTimeout,
         Duration brokerConnectTimeout,
-        Duration stopGrace) {
+        Duration stopGrace,
+        BackendOptions backend) {
 
     public CellAgentConfig {
         placementTags = List.copyOf(placementTags);
         rootfsProviders = List.copyOf(rootfsProviders);
+        backend = backend == null ? BackendOptions.DEFAULT : backend;
+    }
+
+    /** With the default (process) backend. */
+    public CellAgentConfig(String cellId, String zone, String brokerUrl, String brokerUser, String brokerPassword,
+                           Path workDir, Resources capacity, Duration heartbeatInterval, List<String> placementTags,
+                           List<RootfsProvider> rootfsProviders, String address, Duration replyTimeout,
+                           Duration brokerConnectTimeout, Duration stopGrace) {
+        this(cellId, zone, brokerUrl, brokerUser, brokerPassword, workDir, capacity, heartbeatInterval, placementTags,
+                rootfsProviders, address, replyTimeout, brokerConnectTimeout, stopGrace, BackendOptions.DEFAULT);
     }
 
     /**

@@ -3,16 +3,20 @@ package org.diego.cell;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import org.diego.cell.executor.Resources;
+import org.diego.cell.garden.RuncBackendConfig;
+import org.diego.cell.garden.runc.SubnetPool;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Command line of the cell agent: {@code java -cp ... org.diego.cell.CellAgentMain --cell-id cell-1 ...}. */
 @Command(name = "diego-cell-agent", mixinStandardHelpOptions = true,
-        description = "A Diego cell: rep, executor and a process-based Garden backend on the cluster's broker.")
+        description = "A Diego cell: rep, executor and a Garden backend (process or runc) on the cluster's broker.")
 public final class CellAgentMain implements Callable<Integer> {
     @Option(names = "--cell-id", required = true, description = "This cell's id; it consumes queue diego.cell.<id>.")
     String cellId;
@@ -56,6 +60,22 @@ public final class CellAgentMain implements Callable<Integer> {
     @Option(names = "--stop-grace-ms", defaultValue = "10000",
             description = "SIGTERM to SIGKILL delay when stopping a container (default: ${DEFAULT-VALUE}).")
     long stopGraceMs;
+    @Option(names = "--backend", defaultValue = "process",
+            description = "Container backend: process (no isolation), runc, or auto (runc if runc and the container "
+                    + "init are installed and we are root, else process) (default: ${DEFAULT-VALUE}).")
+    String backend;
+    @Option(names = "--rootfs-dir", paramLabel = "STACK=DIR",
+            description = "Rootfs directory of a preloaded stack, for runc; repeatable (default: cflinuxfs4 and "
+                    + "busybox both /var/lib/diego/rootfs/busybox).")
+    Map<String, Path> rootfsDirs;
+    @Option(names = "--container-network", defaultValue = RuncBackendConfig.DEFAULT_NETWORK,
+            description = "Pool of /30 container subnets, for runc (default: ${DEFAULT-VALUE}).")
+    String containerNetwork;
+    @Option(names = "--container-init", defaultValue = "/usr/bin/catatonit",
+            description = "Static init binary run as each container's pid 1, for runc (default: ${DEFAULT-VALUE}).")
+    Path containerInit;
+    @Option(names = "--runc", defaultValue = "runc", description = "The runc binary (default: ${DEFAULT-VALUE}).")
+    String runc;
     @Option(names = "--log-level", defaultValue = "INFO",
             description = "java.util.logging level (default: ${DEFAULT-VALUE}).")
     String logLevel;
@@ -87,6 +107,21 @@ public final class CellAgentMain implements Callable<Integer> {
                 new Resources(memoryMb, diskMb, containers), Duration.ofMillis(heartbeatIntervalMs),
                 placementTags.stream().map(String::strip).filter(t -> !t.isEmpty()).toList(),
                 CellAgentConfig.parseRootfsProviders(rootfsProviders), address, Duration.ofMillis(replyTimeoutMs),
-                Duration.ofMillis(brokerConnectTimeoutMs), Duration.ofMillis(stopGraceMs));
+                Duration.ofMillis(brokerConnectTimeoutMs), Duration.ofMillis(stopGraceMs), backendOptions());
+    }
+
+    private BackendOptions backendOptions() {
+        BackendOptions.Kind kind;
+        try {
+            kind = BackendOptions.Kind.valueOf(backend.strip().toUpperCase(Locale.ROOT));
+            new SubnetPool(containerNetwork);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--backend must be process, runc or auto and --container-network a CIDR of /8 to /30: "
+                            + e.getMessage());
+        }
+        Map<String, Path> dirs = rootfsDirs == null || rootfsDirs.isEmpty() ? BackendOptions.DEFAULT_ROOTFS_DIRS
+                : rootfsDirs;
+        return new BackendOptions(kind, dirs, containerNetwork, containerInit, runc);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.diego.cell.executor.Resources;
 import org.diego.core.model.CellPresence;
 import org.diego.core.model.CellPresence.RootfsProvider;
@@ -38,6 +39,26 @@ class CellAgentMainTest {
         assertEquals("127.0.0.1", config.address());
         assertEquals(Duration.ofSeconds(10), config.replyTimeout());
         assertEquals(Duration.ofSeconds(10), config.stopGrace());
+        assertEquals(BackendOptions.DEFAULT, config.backend(), "the process backend until runc is the default");
+    }
+
+    @Test
+    void backendOptions() {
+        BackendOptions runc = parse("--cell-id", "c", "--work-dir", "/w", "--backend", "RUNC", "--rootfs-dir",
+                "cflinuxfs4=/rootfs/cf4", "--rootfs-dir", "busybox=/rootfs/bb", "--container-network", "10.9.0.0/24",
+                "--container-init", "/opt/init", "--runc", "/opt/runc").backend();
+        assertEquals(new BackendOptions(BackendOptions.Kind.RUNC, Map.of("cflinuxfs4", Path.of("/rootfs/cf4"),
+                "busybox", Path.of("/rootfs/bb")), "10.9.0.0/24", Path.of("/opt/init"), "/opt/runc"), runc);
+
+        BackendOptions auto = parse("--cell-id", "c", "--work-dir", "/w", "--backend", "auto").backend();
+        assertEquals(BackendOptions.Kind.AUTO, auto.kind());
+        assertEquals(Map.of("cflinuxfs4", Path.of("/var/lib/diego/rootfs/busybox"),
+                "busybox", Path.of("/var/lib/diego/rootfs/busybox")), auto.rootfsDirs());
+
+        assertThrows(CommandLine.ParameterException.class,
+                () -> parse("--cell-id", "c", "--work-dir", "/w", "--backend", "docker"));
+        assertThrows(CommandLine.ParameterException.class,
+                () -> parse("--cell-id", "c", "--work-dir", "/w", "--container-network", "10.0.0.0/31"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import org.diego.cell.garden.BackendException;
 import org.diego.cell.garden.ContainerBackend;
 import org.diego.cell.garden.ContainerInfo;
+import org.diego.cell.garden.ContainerLimits;
 import org.diego.cell.garden.ContainerProcess;
 import org.diego.cell.garden.ContainerSpec;
 import org.diego.cell.garden.ProcessSpec;
@@ -144,7 +145,9 @@ public final class CellExecutor {
         }
         ContainerInfo info;
         try {
-            info = backend.create(new ContainerSpec(guid, request.rootfs(), request.env(), request.ports()));
+            ContainerLimits limits = ContainerLimits.forInstance(entry.resources.memoryMb(),
+                    entry.resources.diskMb(), request.maxPids());
+            info = backend.create(new ContainerSpec(guid, request.rootfs(), request.env(), request.ports(), limits));
         } catch (BackendException e) {
             return complete(entry, RunResult.failedToStart(e.getMessage()));
         }
@@ -165,7 +168,8 @@ public final class CellExecutor {
         env.addAll(InstanceNetworkEnv.of(info));
         ContainerProcess process;
         try {
-            process = backend.run(entry.guid, new ProcessSpec(action.path(), action.args(), action.dir(), env));
+            process = backend.run(entry.guid, new ProcessSpec(action.path(), action.args(), action.dir(), env,
+                    action.user()));
         } catch (BackendException e) {
             return complete(entry, RunResult.failedToStart(e.getMessage()));
         }

@@ -6,6 +6,13 @@ import java.util.List;
 /**
  * A Garden-style container backend. Handles are chosen by the caller (the executor uses the instance
  * guid, as Diego's executor does), so a container can be found again without extra bookkeeping.
+ *
+ * <p>Where a process listens is the backend's business, because only it knows whether the container
+ * has a network of its own: {@link ContainerInfo#containerIp()} and the port mappings tell the executor
+ * what to announce (CF_INSTANCE_*), and the backend sets {@code PORT} for the process. The process
+ * backend shares the host's network, so it overrides {@code PORT} with the host port; the runc backend
+ * gives each container its own namespace and leaves {@code PORT} as requested (default: the first
+ * container port), as in Diego.
  */
 public interface ContainerBackend {
 

@@ -3,5 +3,7 @@
  * knows nothing of Diego. {@link org.diego.cell.garden.ContainerBackend} is the Garden-style port;
  * {@link org.diego.cell.garden.ProcessBackend} implements it like Garden's "houdini": a container is a
  * directory and its processes are plain host processes, with no isolation and no resource limits.
+ * {@link org.diego.cell.garden.RuncBackend} implements it like guardian: OCI bundles run by runc, with
+ * namespaces, cgroup limits and a network per container (details in docs/07-garden-runc.md).
  */
 package org.diego.cell.garden;

@@ -15,8 +15,15 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.diego.cell.garden.BackendException;
+import org.diego.cell.garden.ContainerBackend;
+import org.diego.cell.garden.ContainerInfo;
+import org.diego.cell.garden.ContainerLimits;
+import org.diego.cell.garden.ContainerProcess;
+import org.diego.cell.garden.ContainerSpec;
 import org.diego.cell.garden.HostPortAllocator;
 import org.diego.cell.garden.ProcessBackend;
+import org.diego.cell.garden.ProcessSpec;
 import org.diego.core.model.RunAction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,6 +163,46 @@ class CellExecutorTest {
         }
         assertEquals(2, completed.size());
         assertTrue(completed.stream().allMatch(c -> c.result().stopped()));
+    }
+
+    @Test
+    void theReservationsLimitsAndTheActionsUserReachTheBackend() throws Exception {
+        List<ContainerSpec> created = new CopyOnWriteArrayList<>();
+        List<ProcessSpec> started = new CopyOnWriteArrayList<>();
+        ProcessBackend real = new ProcessBackend(root, "127.0.0.1", new HostPortAllocator(), timers,
+                Duration.ofSeconds(2));
+        ContainerBackend recording = new ContainerBackend() {
+            public ContainerInfo create(ContainerSpec spec) throws BackendException {
+                created.add(spec);
+                return real.create(spec);
+            }
+
+            public ContainerProcess run(String handle, ProcessSpec spec) throws BackendException {
+                started.add(spec);
+                return real.run(handle, spec);
+            }
+
+            public void stop(String handle, boolean kill) {
+                real.stop(handle, kill);
+            }
+
+            public void destroy(String handle) {
+                real.destroy(handle);
+            }
+
+            public List<String> list() {
+                return real.list();
+            }
+        };
+        CellExecutor limited = new CellExecutor(recording, new Resources(256, 512, 2), Clock.systemUTC());
+        limited.reserve("a", Map.of(), ONE);
+
+        limited.run("a", new RunRequest("preloaded:cflinuxfs4", List.of(), List.of(),
+                new RunAction("/bin/true", List.of(), null, List.of(), "vcap"), 42));
+
+        assertEquals(ContainerLimits.forInstance(128, 256, 42), created.get(0).limits());
+        assertEquals("vcap", started.get(0).user());
+        limited.destroy("a");
     }
 
     private static RunRequest sh(String script) {

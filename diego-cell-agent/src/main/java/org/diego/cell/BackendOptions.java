@@ -1,0 +1,31 @@
+package org.diego.cell;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.diego.cell.garden.RuncBackendConfig;
+
+/**
+ * Which Garden backend the agent runs containers with, and the runc backend's settings.
+ *
+ * @param kind       process (houdini-like, no isolation), runc, or auto (runc where it can work)
+ * @param rootfsDirs preloaded stack name → rootfs directory, for runc
+ * @param network    the pool of container subnets, for runc
+ * @param init       the container init binary, for runc
+ * @param runc       the runc binary
+ */
+public record BackendOptions(Kind kind, Map<String, Path> rootfsDirs, String network, Path init, String runc) {
+    /** The directory build-busybox-rootfs.sh fills by default. */
+    public static final Path DEFAULT_ROOTFS = Path.of("/var/lib/diego/rootfs/busybox");
+    /** The default providers are preloaded:cflinuxfs4:busybox; both stacks are the busybox rootfs for now. */
+    public static final Map<String, Path> DEFAULT_ROOTFS_DIRS = Map.of("cflinuxfs4", DEFAULT_ROOTFS,
+            "busybox", DEFAULT_ROOTFS);
+    /** What the system tests run with until they are checked against runc. */
+    public static final BackendOptions DEFAULT = new BackendOptions(Kind.PROCESS, DEFAULT_ROOTFS_DIRS,
+            RuncBackendConfig.DEFAULT_NETWORK, RuncBackendConfig.DEFAULT_INIT, "runc");
+
+    public enum Kind { PROCESS, RUNC, AUTO }
+
+    public BackendOptions {
+        rootfsDirs = Map.copyOf(rootfsDirs);
+    }
+}

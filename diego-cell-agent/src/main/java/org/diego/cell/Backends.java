@@ -1,0 +1,71 @@
+package org.diego.cell;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Logger;
+import org.diego.cell.garden.ContainerBackend;
+import org.diego.cell.garden.HostPortAllocator;
+import org.diego.cell.garden.ProcessBackend;
+import org.diego.cell.garden.RuncBackend;
+import org.diego.cell.garden.RuncBackendConfig;
+import org.diego.core.model.CellPresence.RootfsProvider;
+
+/** Picks and builds the container backend the options ask for. */
+final class Backends {
+    private static final Logger LOG = Logger.getLogger(Backends.class.getName());
+
+    private Backends() {
+    }
+
+    /** The backend; {@code runc} on a host that cannot run it fails here rather than at the first container. */
+    static ContainerBackend create(CellAgentConfig config, HostPortAllocator ports, ScheduledExecutorService timers) {
+        BackendOptions options = config.backend();
+        RuncBackendConfig runc = new RuncBackendConfig(config.workDir(), config.address(), options.rootfsDirs(),
+                options.network(), options.init(), options.runc(), RuncBackendConfig.DEFAULT_CGROUP_PARENT,
+                config.stopGrace());
+        boolean useRunc = switch (options.kind()) {
+            case PROCESS -> false;
+            case RUNC -> {
+                String reason = RuncBackend.unusableBecause(runc);
+                if (reason != null) {
+                    throw new IllegalStateException("--backend=runc: " + reason);
+                }
+                yield true;
+            }
+            case AUTO -> {
+                String reason = RuncBackend.unusableBecause(runc);
+                if (reason != null) {
+                    LOG.info(() -> "--backend=auto: using the process backend because " + reason);
+                }
+                yield reason == null;
+            }
+        };
+        if (!useRunc) {
+            return new ProcessBackend(config.workDir().resolve("containers"), config.address(), ports, timers,
+                    config.stopGrace());
+        }
+        warnAboutRootfs(config, options.rootfsDirs());
+        LOG.info(() -> "runc backend: containers on " + options.network() + ", rootfs " + options.rootfsDirs());
+        return new RuncBackend(runc, ports, timers);
+    }
+
+    /** An advertised stack without a rootfs, or a scheme runc cannot serve, makes every such placement crash. */
+    private static void warnAboutRootfs(CellAgentConfig config, Map<String, Path> dirs) {
+        for (RootfsProvider provider : config.rootfsProviders()) {
+            if (!"preloaded".equals(provider.name())) {
+                LOG.warning(() -> "runc backend: rootfs provider " + provider.name()
+                        + " is advertised but only preloaded rootfs directories are supported");
+                continue;
+            }
+            for (String stack : provider.properties()) {
+                Path dir = dirs.get(stack);
+                if (dir == null || !Files.isDirectory(dir)) {
+                    LOG.warning(() -> "runc backend: preloaded:" + stack + " is advertised but has no rootfs directory"
+                            + (dir == null ? "" : " (" + dir + " is missing; see build-busybox-rootfs.sh)"));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,382 @@
+package org.diego.cell.garden;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.diego.cell.garden.runc.Bundle;
+import org.diego.cell.garden.runc.ContainerNetwork;
+import org.diego.cell.garden.runc.ContainerUser;
+import org.diego.cell.garden.runc.HostCommand;
+import org.diego.cell.garden.runc.OciSpec;
+import org.diego.cell.garden.runc.PortForwarder;
+import org.diego.cell.garden.runc.RootfsLayer;
+import org.diego.cell.garden.runc.Runc;
+import org.diego.cell.garden.runc.SubnetPool;
+import org.diego.core.model.EnvironmentVariable;
+import org.diego.core.model.PortMapping;
+
+/**
+ * A Garden backend on runc, like guardian: container {@code h} is the OCI bundle
+ * {@code <work-dir>/containers/h} whose rootfs is an overlay of a preloaded rootfs directory, started
+ * long-lived with a pause-mode init; processes join it with {@code runc exec}. Each container has its
+ * own pid, mount, ipc, uts and network namespace, memory (+swap), pid and cpu-share limits, and a /30
+ * behind a veth pair; declared ports are forwarded from host ports by the agent. Logs go to
+ * {@code stdout.log}/{@code stderr.log} in the bundle, as with the process backend. See
+ * docs/07-garden-runc.md for what is and is not enforced.
+ *
+ * <p>Processes listen on their container port: {@code PORT} is left as the caller gives it and defaults
+ * to the first declared container port; the host port only appears in the mappings (and so in
+ * CF_INSTANCE_PORT).
+ */
+public final class RuncBackend implements ContainerBackend {
+    private static final Logger LOG = Logger.getLogger(RuncBackend.class.getName());
+    private static final Pattern HANDLE = Pattern.compile("^[A-Za-z0-9_-]{1,128}$");
+    private static final String ROOT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    private static final String USER_PATH = "/usr/local/bin:/usr/bin:/bin";
+    /** Where the init binary appears in the container, like guardian's /tmp/garden-init. */
+    static final String INIT_PATH = "/tmp/diego-init";
+    private static final int BIND_ATTEMPTS = 5;
+
+    private final RuncBackendConfig config;
+    private final Path containers;
+    private final Runc runc;
+    private final ContainerNetwork network;
+    private final HostPortAllocator ports;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService relays;
+    private final boolean swapAccounting;
+    private final Map<String, Box> boxes = new ConcurrentHashMap<>();
+    private final AtomicLong processIds = new AtomicLong();
+
+    /** One container as this agent knows it. */
+    private record Box(ContainerInfo info, Bundle bundle, List<EnvironmentVariable> env,
+                       ContainerNetwork.Attachment attachment, List<PortForwarder> forwarders, boolean hasShell) {
+    }
+
+    public RuncBackend(RuncBackendConfig config, HostPortAllocator ports, ScheduledExecutorService scheduler) {
+        this.config = config;
+        this.containers = config.workDir().resolve("containers");
+        this.runc = new Runc(config.runc(), config.workDir().resolve("runc"));
+        this.network = new ContainerNetwork(new SubnetPool(config.network()));
+        this.ports = ports;
+        this.scheduler = scheduler;
+        AtomicInteger n = new AtomicInteger();
+        this.relays = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "port-forward-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.swapAccounting = kernelAccountsSwap();
+    }
+
+    /** Why this host cannot run the backend, or null if it can: checked once when the agent starts. */
+    public static String unusableBecause(RuncBackendConfig config) {
+        try {
+            // /proc/self belongs to the process's effective uid.
+            if (!Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"))) {
+                return "the runc backend needs root";
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            return "the runc backend needs Linux";
+        }
+        if (!Files.isExecutable(config.init())) {
+            return "container init " + config.init() + " is missing (apt-get install catatonit)";
+        }
+        for (List<String> probe : List.of(List.of(config.runc(), "--version"), List.of("ip", "-V"))) {
+            try {
+                if (!HostCommand.run(probe).ok()) {
+                    return String.join(" ", probe) + " failed";
+                }
+            } catch (IOException e) {
+                return "cannot run " + probe.get(0) + " (" + e.getMessage() + ")";
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public ContainerInfo create(ContainerSpec spec) throws BackendException {
+        String handle = spec.handle();
+        if (handle == null || !HANDLE.matcher(handle).matches()) {
+            throw new BackendException("invalid container handle: " + handle);
+        }
+        Bundle bundle = new Bundle(containers.resolve(handle));
+        if (boxes.containsKey(handle) || Files.exists(bundle.dir()) || runc.exists(handle)) {
+            throw new BackendException("container " + handle + " already exists");
+        }
+        Path lower = rootfsDir(spec.rootfs());
+        long started = System.nanoTime();
+        ContainerNetwork.Attachment attachment = null;
+        List<PortForwarder> forwarders = new ArrayList<>();
+        try {
+            Files.createDirectories(bundle.dir());
+            RootfsLayer.Kind kind = RootfsLayer.prepare(lower, bundle.dir());
+            attachment = network.attach(handle);
+            bundle.writeNetwork(attachment);
+            bundle.writeEtcFiles(hostname(handle), attachment.containerIp());
+            bundle.writeConfig(OciSpec.config(containerConfig(handle, bundle, spec.limits(), attachment)));
+            runc.run(handle, bundle);
+            List<PortMapping> mapped = new ArrayList<>();
+            for (int containerPort : spec.netIn()) {
+                PortForwarder forwarder = forward(attachment.containerIp(), containerPort);
+                forwarders.add(forwarder);
+                mapped.add(new PortMapping(containerPort, forwarder.port()));
+            }
+            ContainerInfo info = new ContainerInfo(handle, bundle.dir(), config.hostIp(), attachment.containerIp(),
+                    mapped);
+            // Checked on the rootfs as shipped; a link is enough (bin/sh is one in most stacks).
+            Path sh = lower.resolve("bin/sh");
+            boolean hasShell = Files.isSymbolicLink(sh) || Files.isRegularFile(sh);
+            boxes.put(handle, new Box(info, bundle, spec.env(), attachment, forwarders, hasShell));
+            LOG.fine(() -> "container " + handle + " created in " + millis(started) + " ms (" + kind + " rootfs)");
+            return info;
+        } catch (IOException | RuntimeException e) {
+            closeForwarders(forwarders);
+            teardown(handle, bundle, attachment);
+            throw new BackendException("cannot create container " + handle + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ContainerProcess run(String handle, ProcessSpec spec) throws BackendException {
+        Box box = boxes.get(handle);
+        if (box == null) {
+            throw new BackendException("unknown container " + handle);
+        }
+        if (spec.path() == null || spec.path().isBlank()) {
+            throw new BackendException("no path to run in container " + handle);
+        }
+        Bundle bundle = box.bundle();
+        long id = processIds.incrementAndGet();
+        Path pidFile = bundle.pidFile(id);
+        Path processJson = null;
+        try {
+            ContainerUser user = ContainerUser.resolve(bundle.rootfs(), spec.user());
+            String cwd = workingDir(user, spec.dir());
+            RootfsLayer.createDirs(bundle.rootfs(), cwd, user.uid(), user.gid());
+            List<String> args = new ArrayList<>();
+            if (box.hasShell()) {
+                // See Runc#exec: the log files come as fds 3 and 4; move them to 1 and 2, then become the process.
+                args.addAll(List.of("/bin/sh", "-c", "exec \"$0\" \"$@\" 1>&3 2>&4 3>&- 4>&-"));
+            }
+            args.add(spec.path());
+            args.addAll(spec.args());
+            processJson = bundle.writeProcess(id, OciSpec.process(
+                    new OciSpec.Process(args, environment(box, user, spec), cwd, user.uid(), user.gid())));
+            Runc.Started process = runc.exec(handle, bundle, processJson, pidFile, box.hasShell());
+            return new ContainerProcess(process.pid(), process.runcExec().onExit().thenApply(Process::exitValue));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BackendException("failed to run " + spec.path() + " in container " + handle + ": "
+                    + e.getMessage(), e);
+        } finally {
+            deleteQuietly(processJson);
+            deleteQuietly(pidFile);
+        }
+    }
+
+    /**
+     * Like guardian's Stop: every process but the init gets SIGTERM (or SIGKILL), and whatever is left
+     * after the grace time SIGKILL. The init stays, so the container still exists until destroyed.
+     */
+    @Override
+    public void stop(String handle, boolean kill) {
+        if (!signalAllButInit(handle, kill) || kill) {
+            return;
+        }
+        scheduler.schedule(() -> {
+            if (signalAllButInit(handle, true)) {
+                LOG.info(() -> "container " + handle + ": SIGKILL to what was left after "
+                        + config.stopGrace().toMillis() + " ms");
+            }
+        }, config.stopGrace().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void destroy(String handle) {
+        if (handle == null || !HANDLE.matcher(handle).matches()) {
+            return;
+        }
+        long started = System.nanoTime();
+        Box box = boxes.remove(handle);
+        Bundle bundle = new Bundle(containers.resolve(handle));
+        if (box != null) {
+            closeForwarders(box.forwarders());
+        }
+        teardown(handle, bundle, box != null ? box.attachment() : bundle.readNetwork());
+        LOG.fine(() -> "container " + handle + " destroyed in " + millis(started) + " ms");
+    }
+
+    @Override
+    public List<String> list() {
+        TreeSet<String> handles = new TreeSet<>(boxes.keySet());
+        try {
+            handles.addAll(runc.list());
+            if (Files.isDirectory(containers)) {
+                try (DirectoryStream<Path> dirs = Files.newDirectoryStream(containers, Files::isDirectory)) {
+                    dirs.forEach(d -> handles.add(d.getFileName().toString()));
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot list containers in " + config.workDir(), e);
+        }
+        return List.copyOf(handles);
+    }
+
+    /** Stops the port forwarders' threads; containers stay, as after the agent's shutdown. */
+    public void close() {
+        boxes.values().forEach(b -> closeForwarders(b.forwarders()));
+        relays.shutdownNow();
+    }
+
+    private Path rootfsDir(String rootfs) throws BackendException {
+        if (rootfs == null || rootfs.isBlank()) {
+            throw new BackendException("the runc backend needs a rootfs");
+        }
+        String name = rootfs.startsWith("preloaded:") ? rootfs.substring("preloaded:".length()) : rootfs;
+        Path dir = config.rootfsDirs().get(name);
+        if (dir == null) {
+            throw new BackendException("rootfs " + rootfs + " is not available on this cell (preloaded stacks: "
+                    + new TreeSet<>(config.rootfsDirs().keySet()) + ")");
+        }
+        return dir;
+    }
+
+    private OciSpec.Container containerConfig(String handle, Bundle bundle, ContainerLimits limits,
+                                              ContainerNetwork.Attachment attachment) {
+        List<OciSpec.BindMount> mounts = List.of(
+                new OciSpec.BindMount(config.init().toString(), INIT_PATH),
+                new OciSpec.BindMount(bundle.hosts().toString(), "/etc/hosts"),
+                new OciSpec.BindMount(bundle.resolvConf().toString(), "/etc/resolv.conf"));
+        return new OciSpec.Container(hostname(handle), "rootfs", List.of(INIT_PATH, "-P"),
+                List.of("PATH=" + ROOT_PATH), limits, attachment.netnsPath(),
+                "/" + config.cgroupParent() + "/" + handle, mounts, swapAccounting);
+    }
+
+    /** Linux host names have at most 64 characters; Garden uses the handle. */
+    private static String hostname(String handle) {
+        return handle.length() > 63 ? handle.substring(0, 63) : handle;
+    }
+
+    /** Garden's defaults: PATH by user, HOME and USER from passwd; then the container's env, the process's. */
+    private static List<String> environment(Box box, ContainerUser user, ProcessSpec spec) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", user.uid() == 0 ? ROOT_PATH : USER_PATH);
+        env.put("HOME", user.home());
+        env.put("USER", user.name());
+        box.env().forEach(v -> env.put(v.name(), v.value() == null ? "" : v.value()));
+        spec.env().forEach(v -> env.put(v.name(), v.value() == null ? "" : v.value()));
+        List<PortMapping> mapped = box.info().mappedPorts();
+        if (!env.containsKey("PORT") && !mapped.isEmpty()) {
+            // Inside its own network namespace the app listens on the container port.
+            env.put("PORT", Integer.toString(mapped.get(0).containerPort()));
+        }
+        List<String> entries = new ArrayList<>();
+        env.forEach((k, v) -> entries.add(k + "=" + v));
+        return entries;
+    }
+
+    /** As Garden: no dir means the user's home, a relative one is relative to it. */
+    static String workingDir(ContainerUser user, String dir) {
+        String base = user.home().isEmpty() ? "/" : user.home();
+        if (dir == null || dir.isBlank()) {
+            return base;
+        }
+        Path resolved = dir.startsWith("/") ? Path.of(dir) : Path.of(base).resolve(dir);
+        String normalized = resolved.normalize().toString();
+        if (!normalized.startsWith("/") || normalized.startsWith("/..")) {
+            throw new IllegalArgumentException("dir " + dir + " is not a path in the container");
+        }
+        return normalized;
+    }
+
+    private boolean signalAllButInit(String handle, boolean kill) {
+        try {
+            return runc.signalAllButInit(handle, kill);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot signal the processes of container " + handle, e);
+            return false;
+        }
+    }
+
+    /** A forwarder on a fresh host port; retried when another listener took the port meanwhile. */
+    private PortForwarder forward(String containerIp, int containerPort) throws IOException {
+        IOException last = null;
+        for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
+            int hostPort = ports.allocate();
+            try {
+                return PortForwarder.start(hostPort, new InetSocketAddress(containerIp, containerPort), relays);
+            } catch (BindException e) {
+                ports.release(hostPort);
+                last = e;
+            }
+        }
+        throw new IOException("no host port for container port " + containerPort, last);
+    }
+
+    private void closeForwarders(List<PortForwarder> forwarders) {
+        for (PortForwarder f : forwarders) {
+            f.close();
+            ports.release(f.port());
+        }
+    }
+
+    /** Kills and deletes the runc container, unmounts its rootfs, removes its network and bundle. */
+    private void teardown(String handle, Bundle bundle, ContainerNetwork.Attachment attachment) {
+        try {
+            runc.delete(handle);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "container " + handle + ": runc delete failed", e);
+        }
+        try {
+            RootfsLayer.release(bundle.dir());
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "container " + handle + ": cannot unmount its rootfs", e);
+        }
+        if (attachment != null) {
+            network.detach(attachment);
+        } else {
+            network.detach(handle);
+        }
+        bundle.delete();
+    }
+
+    /** Whether the memory+swap limit can be set: cgroup v1 needs memsw accounting, v2 always has it. */
+    private static boolean kernelAccountsSwap() {
+        Path v1 = Path.of("/sys/fs/cgroup/memory/memory.memsw.limit_in_bytes");
+        Path v2 = Path.of("/sys/fs/cgroup/cgroup.controllers");
+        return Files.exists(v1) || Files.exists(v2);
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a leftover in the bundle goes with it
+        }
+    }
+
+    private static long millis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,34 @@
+package org.diego.cell.garden;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How the runc backend is set up.
+ *
+ * @param workDir      bundles go to {@code <workDir>/containers/<handle>}, runc's state to {@code <workDir>/runc}
+ * @param hostIp       the address instances are reached at (ContainerInfo.hostIp)
+ * @param rootfsDirs   preloaded stack name (the part after {@code preloaded:}) → read-only rootfs directory
+ * @param network      the pool containers get a /30 from, e.g. {@code 10.254.0.0/16}
+ * @param init         a static pause-mode init bind-mounted into every container as its first process
+ *                     (catatonit; it reaps orphans like guardian's garden-init)
+ * @param runc         the runc binary
+ * @param cgroupParent cgroup directory under each controller's root that holds the containers' cgroups
+ * @param stopGrace    SIGTERM to SIGKILL delay of a non-forced stop
+ */
+public record RuncBackendConfig(Path workDir, String hostIp, Map<String, Path> rootfsDirs, String network, Path init,
+                                String runc, String cgroupParent, Duration stopGrace) {
+    public static final String DEFAULT_NETWORK = "10.254.0.0/16";
+    public static final Path DEFAULT_INIT = Path.of("/usr/bin/catatonit");
+    public static final String DEFAULT_CGROUP_PARENT = "diego";
+
+    public RuncBackendConfig {
+        workDir = workDir.toAbsolutePath().normalize();
+        rootfsDirs = Map.copyOf(rootfsDirs);
+        network = network == null ? DEFAULT_NETWORK : network;
+        init = init == null ? DEFAULT_INIT : init;
+        runc = runc == null ? "runc" : runc;
+        cgroupParent = cgroupParent == null ? DEFAULT_CGROUP_PARENT : cgroupParent;
+    }
+}

@@ -1,0 +1,383 @@
+package org.diego.cell.garden;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.diego.cell.executor.CellExecutor;
+import org.diego.cell.executor.Container;
+import org.diego.cell.executor.ContainerState;
+import org.diego.cell.executor.Resources;
+import org.diego.cell.executor.RunRequest;
+import org.diego.cell.garden.runc.ContainerNetwork;
+import org.diego.cell.garden.runc.HostCommand;
+import org.diego.cell.garden.runc.RootfsLayer;
+import org.diego.core.model.EnvironmentVariable;
+import org.diego.core.model.RunAction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The runc backend against the real runc, with the busybox rootfs that build-busybox-rootfs.sh makes.
+ * Needs root, runc, catatonit and a static busybox (.ci/run installs them); skipped otherwise.
+ */
+class RuncBackendIT {
+    private static final Path ROOTFS = Path.of("target/it-rootfs/busybox").toAbsolutePath();
+    private static final long MB = 1024 * 1024;
+    private static final ContainerLimits SMALL = new ContainerLimits(64 * MB, 128 * MB, 20, 10);
+
+    @TempDir
+    Path workDir;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    private final HostPortAllocator ports = new HostPortAllocator();
+    private RuncBackend backend;
+
+    @BeforeAll
+    static void requireRuncAndBuildRootfs() throws IOException {
+        String unusable = RuncBackend.unusableBecause(config(Path.of("/tmp"), Duration.ofSeconds(1)));
+        assumeTrue(unusable == null, () -> "skipping the runc backend ITs: " + unusable);
+        assumeTrue(Files.isExecutable(Path.of("/bin/busybox")),
+                "skipping the runc backend ITs: no /bin/busybox (apt-get install busybox-static)");
+        HostCommand.check(List.of("sh", "src/main/scripts/build-busybox-rootfs.sh", ROOTFS.toString()));
+    }
+
+    /** The containers' cgroups are gone (destroy checks it); their empty parent goes too. */
+    @AfterAll
+    static void removeTheCgroupParent() throws IOException {
+        try (var controllers = Files.list(Path.of("/sys/fs/cgroup"))) {
+            for (Path controller : controllers.toList()) {
+                Path parent = Files.isDirectory(controller.resolve("diego-it")) ? controller.resolve("diego-it")
+                        : controller.getFileName().toString().equals("diego-it") ? controller : null;
+                if (parent != null) {
+                    Files.deleteIfExists(parent);
+                }
+            }
+        } catch (IOException e) {
+            // not empty (a failed test left a container) or not ours to remove: leave it
+        }
+    }
+
+    @BeforeEach
+    void newBackend() {
+        backend = backend(Duration.ofMillis(500));
+    }
+
+    @AfterEach
+    void destroyEverything() {
+        backend.list().forEach(backend::destroy);
+        backend.close();
+        timers.shutdownNow();
+    }
+
+    @Test
+    void runsAProcessAndReportsItsOutputAndExitStatus() throws Exception {
+        ContainerInfo info = backend.create(spec("c1", SMALL, List.of(8080), env("FROM", "container")));
+        assertTrue(info.containerIp().startsWith("10.254."), info.containerIp());
+        assertEquals("127.0.0.1", info.hostIp());
+
+        ContainerProcess exit3 = backend.run("c1", new ProcessSpec("sh",
+                List.of("-c", "echo hi; echo oops >&2; exit 3"), null, List.of()));
+        assertEquals(3, exit3.exitStatus().get(10, TimeUnit.SECONDS));
+        assertEquals("hi\n", Files.readString(info.path().resolve(ProcessBackend.STDOUT_LOG)));
+        assertEquals("oops\n", Files.readString(info.path().resolve(ProcessBackend.STDERR_LOG)));
+
+        // A named user from the rootfs's passwd, a relative dir under its home, env layering and PORT.
+        ContainerProcess vcap = backend.run("c1", new ProcessSpec("/bin/sh",
+                List.of("-c", "echo \"$(id -u):$(id -g) $(pwd) $HOME $USER $FROM $OWN $PORT $(hostname)\""), "app",
+                List.of(env("OWN", "process")), "vcap"));
+        assertEquals(0, vcap.exitStatus().get(10, TimeUnit.SECONDS));
+        assertTrue(Files.readString(info.path().resolve(ProcessBackend.STDOUT_LOG))
+                .endsWith("2000:2000 /home/vcap/app /home/vcap vcap container process 8080 c1\n"));
+    }
+
+    @Test
+    void badProcessesAndContainers() throws Exception {
+        ContainerInfo info = backend.create(spec("c1", SMALL, List.of()));
+        // The in-container shell that wires up the logs reports a missing binary like any shell: status 127.
+        ContainerProcess missing = backend.run("c1", new ProcessSpec("/no/such/binary", null, null, null));
+        assertEquals(127, missing.exitStatus().get(10, TimeUnit.SECONDS));
+        assertTrue(Files.readString(info.path().resolve(ProcessBackend.STDERR_LOG)).contains("not found"));
+        assertThrows(BackendException.class, () -> backend.run("c1", new ProcessSpec("true", null, null, null,
+                "nobody-here")));
+        assertThrows(BackendException.class, () -> backend.create(spec("c1", SMALL, List.of())), "duplicate");
+        assertThrows(BackendException.class, () -> backend.create(new ContainerSpec("c2", "docker:///busybox",
+                null, null)));
+        assertFalse(Files.exists(workDir.resolve("containers/c2")), "a failed create leaves nothing");
+    }
+
+    @Test
+    void memoryLimitIsSetAndEnforced() throws Exception {
+        backend.create(spec("mem", SMALL, List.of()));
+        assertEquals(64 * MB, Long.parseLong(cgroupFile("memory", "mem", "memory.limit_in_bytes", "memory.max")));
+        assertEquals(10, Long.parseLong(cgroupFile("cpu", "mem", "cpu.shares", null)));
+
+        // The shell keeps 128 MB in a variable: the kernel's OOM killer ends it (SIGKILL → 137).
+        ContainerProcess hog = backend.run("mem", new ProcessSpec("sh", List.of("-c",
+                "x=$(head -c 128m /dev/zero | tr '\\0' a); echo survived"), null, null));
+        assertEquals(137, hog.exitStatus().get(60, TimeUnit.SECONDS));
+        // Well under the limit is fine.
+        ContainerProcess small = backend.run("mem", new ProcessSpec("sh", List.of("-c",
+                "x=$(head -c 8m /dev/zero | tr '\\0' a); echo ${#x}"), null, null));
+        assertEquals(0, small.exitStatus().get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aBackgroundChildHoldingTheOutputDoesNotDelayTheExitStatus() throws Exception {
+        ContainerInfo info = backend.create(spec("bg", SMALL, List.of()));
+        long started = System.nanoTime();
+        ContainerProcess parent = backend.run("bg", new ProcessSpec("sh", List.of("-c",
+                "(sleep 1; echo from-child) & echo from-parent; exit 4"), null, null));
+        assertEquals(4, parent.exitStatus().get(10, TimeUnit.SECONDS));
+        assertTrue(System.nanoTime() - started < 900_000_000L, "the exit status came before the child ended");
+        Thread.sleep(1500);
+        assertEquals("from-parent\nfrom-child\n", Files.readString(info.path().resolve(ProcessBackend.STDOUT_LOG)),
+                "the orphan still writes to the log");
+    }
+
+    @Test
+    void pidLimitIsSetAndEnforced() throws Exception {
+        ContainerInfo info = backend.create(spec("pids", SMALL, List.of()));
+        assertEquals("20", cgroupFile("pids", "pids", "pids.max", "pids.max"));
+
+        ContainerProcess bomb = backend.run("pids", new ProcessSpec("sh", List.of("-c",
+                "for i in $(seq 1 40); do sleep 30 & done; echo all-forked"), null, null));
+        assertNotEquals(0, bomb.exitStatus().get(30, TimeUnit.SECONDS));
+        String stderr = Files.readString(info.path().resolve(ProcessBackend.STDERR_LOG));
+        assertTrue(stderr.contains("can't fork"), stderr);
+        assertFalse(Files.readString(info.path().resolve(ProcessBackend.STDOUT_LOG)).contains("all-forked"));
+    }
+
+    @Test
+    void aContainerPortIsReachableThroughItsHostPort() throws Exception {
+        ContainerInfo info = backend.create(spec("web", SMALL, List.of(8080)));
+        int hostPort = info.mappedPorts().get(0).hostPort();
+        assertEquals(8080, info.mappedPorts().get(0).containerPort());
+        backend.run("web", new ProcessSpec("sh", List.of("-c",
+                "mkdir -p /tmp/www && echo hello-from-$(hostname) > /tmp/www/index.html && exec httpd -f -p $PORT "
+                        + "-h /tmp/www"), null, null));
+
+        String response = awaitHttp(hostPort, Duration.ofSeconds(10));
+        assertTrue(response.startsWith("HTTP/1.") && response.contains(" 200 "), response);
+        assertTrue(response.endsWith("hello-from-web\n"), response);
+        // The host reaches the container's own address directly as well.
+        try (Socket direct = new Socket()) {
+            direct.connect(new InetSocketAddress(info.containerIp(), 8080), 2000);
+        }
+    }
+
+    @Test
+    void gracefulStopKillsWhatIgnoresSigtermAfterTheGraceTime() throws Exception {
+        backend.create(spec("stop", SMALL, List.of()));
+        ContainerProcess stubborn = backend.run("stop", new ProcessSpec("sh", List.of("-c",
+                "trap 'echo got-term' TERM; while true; do sleep 0.1; done"), null, null));
+        ContainerProcess polite = backend.run("stop", new ProcessSpec("sleep", List.of("300"), null, null));
+        Thread.sleep(300); // let the shell install its trap
+
+        long started = System.nanoTime();
+        backend.stop("stop", false);
+
+        assertEquals(143, polite.exitStatus().get(5, TimeUnit.SECONDS), "SIGTERM ends a process that does not trap it");
+        assertEquals(137, stubborn.exitStatus().get(10, TimeUnit.SECONDS), "SIGKILL after the grace time");
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(elapsedMs >= 450, "killed only after the grace time, took " + elapsedMs + " ms");
+        // The init survives a stop, as in Garden: the container can still run processes until destroyed.
+        ContainerProcess after = backend.run("stop", new ProcessSpec("true", null, null, null));
+        assertEquals(0, after.exitStatus().get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void destroyLeavesNothingBehind() throws Exception {
+        ContainerInfo info = backend.create(spec("gone", SMALL, List.of(8080)));
+        int hostPort = info.mappedPorts().get(0).hostPort();
+        ContainerProcess sleeper = backend.run("gone", new ProcessSpec("sleep", List.of("300"), null, null));
+        String hostInterface = Files.readString(info.path().resolve("network.json"))
+                .replaceAll(".*\"hostInterface\":\"([^\"]+)\".*", "$1").strip();
+        assertTrue(Files.exists(Path.of("/sys/class/net", hostInterface)), hostInterface);
+        assertTrue(RootfsLayer.isMounted(info.path().resolve("rootfs")));
+
+        backend.destroy("gone");
+
+        assertEquals(137, sleeper.exitStatus().get(10, TimeUnit.SECONDS));
+        assertFalse(Files.exists(info.path()), "bundle removed");
+        assertFalse(RootfsLayer.isMounted(info.path().resolve("rootfs")), "rootfs unmounted");
+        assertFalse(ContainerNetwork.netnsExists("gone"), "network namespace removed");
+        assertFalse(Files.exists(Path.of("/sys/class/net", hostInterface)), "veth removed");
+        for (String controller : List.of("memory", "pids", "cpu")) {
+            assertFalse(Files.exists(cgroupDir(controller, "gone")), controller + " cgroup removed");
+        }
+        assertEquals(0, ports.inUse(), "host port released");
+        assertTrue(awaitRefused(hostPort), "nothing listens on the host port any more");
+        assertEquals(List.of(), backend.list());
+        backend.destroy("gone"); // idempotent
+    }
+
+    @Test
+    void aRestartedAgentFindsAndDestroysLeftovers() throws Exception {
+        backend.create(spec("left", SMALL, List.of(8080)));
+        backend.run("left", new ProcessSpec("sleep", List.of("300"), null, null));
+        assertThrows(BackendException.class, () -> backend.run("nope", new ProcessSpec("true", null, null, null)));
+
+        RuncBackend restarted = backend(Duration.ofMillis(500));
+        assertEquals(List.of("left"), restarted.list());
+        restarted.destroy("left");
+        restarted.close();
+
+        assertEquals(List.of(), restarted.list());
+        assertFalse(ContainerNetwork.netnsExists("left"));
+        assertFalse(Files.exists(cgroupDir("memory", "left")));
+    }
+
+    @Test
+    void theExecutorRunsAnInstanceWithItsLimitsAndNetworkEnvironment() throws Exception {
+        CellExecutor executor = new CellExecutor(backend, new Resources(1024, 1024, 4), Clock.systemUTC());
+        List<Container> completed = new CopyOnWriteArrayList<>();
+        executor.onCompletion(completed::add);
+        executor.reserve("instance-1", Map.of(), new Resources(64, 128, 1));
+
+        Container running = executor.run("instance-1", new RunRequest("preloaded:cflinuxfs4", List.of(), List.of(8080),
+                new RunAction("/bin/sh", List.of("-c", "env > /tmp/env; exec httpd -f -p $PORT -h /tmp"), null,
+                        List.of(), "vcap"), 30));
+
+        assertEquals(ContainerState.RUNNING, running.state());
+        ContainerInfo info = running.info();
+        int hostPort = info.mappedPorts().get(0).hostPort();
+        assertTrue(awaitHttp(hostPort, Duration.ofSeconds(10)).contains(" 404 "),
+                "httpd (with nothing to serve) answers through the host port");
+        String env = Files.readString(info.path().resolve("rootfs/tmp/env"));
+        assertTrue(env.contains("PORT=8080\n"), env);
+        assertTrue(env.contains("CF_INSTANCE_PORT=" + hostPort + "\n"), env);
+        assertTrue(env.contains("CF_INSTANCE_ADDR=127.0.0.1:" + hostPort + "\n"), env);
+        assertTrue(env.contains("CF_INSTANCE_INTERNAL_IP=" + info.containerIp() + "\n"), env);
+        assertTrue(env.contains("USER=vcap\n"), env);
+        assertEquals(64 * MB, Long.parseLong(cgroupFile("memory", "instance-1", "memory.limit_in_bytes",
+                "memory.max")));
+        assertEquals("30", cgroupFile("pids", "instance-1", "pids.max", "pids.max"));
+
+        executor.stop("instance-1");
+        for (int i = 0; i < 500 && completed.isEmpty(); i++) {
+            Thread.sleep(10);
+        }
+        assertTrue(completed.get(0).result().stopped(), completed.toString());
+        executor.destroy("instance-1");
+        assertEquals(List.of(), backend.list());
+    }
+
+    /** Not an assertion: what create, a short process and destroy cost here, for the docs. */
+    @Test
+    void timings() throws Exception {
+        int rounds = 5;
+        long create = 0;
+        long run = 0;
+        long destroy = 0;
+        for (int i = 0; i < rounds; i++) {
+            long t0 = System.nanoTime();
+            backend.create(spec("t" + i, SMALL, List.of(8080)));
+            long t1 = System.nanoTime();
+            assertEquals(0, backend.run("t" + i, new ProcessSpec("true", null, null, null)).exitStatus()
+                    .get(10, TimeUnit.SECONDS));
+            long t2 = System.nanoTime();
+            backend.destroy("t" + i);
+            long t3 = System.nanoTime();
+            create += t1 - t0;
+            run += t2 - t1;
+            destroy += t3 - t2;
+        }
+        String line = String.format("runc backend timings (mean of %d): create %d ms, run+exit %d ms, destroy %d ms",
+                rounds, create / rounds / 1_000_000, run / rounds / 1_000_000, destroy / rounds / 1_000_000);
+        System.out.println(line);
+        Files.writeString(Path.of("target/runc-backend-timings.txt"), line + "\n");
+    }
+
+    private RuncBackend backend(Duration grace) {
+        return new RuncBackend(config(workDir, grace), ports, timers);
+    }
+
+    private static RuncBackendConfig config(Path workDir, Duration grace) {
+        return new RuncBackendConfig(workDir, "127.0.0.1", Map.of("cflinuxfs4", ROOTFS), null, null, null,
+                "diego-it", grace);
+    }
+
+    private static ContainerSpec spec(String handle, ContainerLimits limits, List<Integer> ports,
+                                      EnvironmentVariable... env) {
+        return new ContainerSpec(handle, "preloaded:cflinuxfs4", List.of(env), ports, limits);
+    }
+
+    private static EnvironmentVariable env(String name, String value) {
+        return new EnvironmentVariable(name, value);
+    }
+
+    /** cgroup v1 (one hierarchy per controller) or v2 (one unified hierarchy). */
+    private static Path cgroupDir(String controller, String handle) {
+        Path v1 = Path.of("/sys/fs/cgroup", controller);
+        return Files.isDirectory(v1) ? v1.resolve("diego-it").resolve(handle)
+                : Path.of("/sys/fs/cgroup/diego-it").resolve(handle);
+    }
+
+    private static String cgroupFile(String controller, String handle, String v1File, String v2File)
+            throws IOException {
+        Path dir = cgroupDir(controller, handle);
+        Path file = dir.resolve(Files.exists(dir.resolve(v1File)) || v2File == null ? v1File : v2File);
+        return Files.readString(file).strip();
+    }
+
+    /** A closed listener can take a moment to go (the JDK closes it once its accepting thread has noticed). */
+    private static boolean awaitRefused(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (Socket late = new Socket("127.0.0.1", port)) {
+                Thread.sleep(10);
+            } catch (ConnectException e) {
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static String awaitHttp(int port, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(2000);
+                OutputStream out = socket.getOutputStream();
+                out.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                InputStream in = socket.getInputStream();
+                last = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                if (!last.isEmpty()) {
+                    return last;
+                }
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(50);
+        }
+        return last;
+    }
+}
