@@ -1,6 +1,7 @@
 package org.diego.cell.garden;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.DirectoryStream;
@@ -207,6 +208,32 @@ public final class RuncBackend implements ContainerBackend {
                         + config.stopGrace().toMillis() + " ms");
             }
         }, config.stopGrace().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Reads a file through the container's root filesystem (the overlay's merged view). A relative path is
+     * relative to {@code /home/vcap}, where processes start by default; no path may leave the rootfs.
+     */
+    @Override
+    public InputStream streamOut(String handle, String path) throws BackendException {
+        Box box = boxes.get(handle);
+        if (box == null) {
+            throw new BackendException("unknown container " + handle);
+        }
+        if (path == null || path.isBlank()) {
+            throw new BackendException("no path to stream out of container " + handle);
+        }
+        Path root = box.bundle().rootfs();
+        String inContainer = path.startsWith("/") ? path : "/home/vcap/" + path;
+        Path file = root.resolve(inContainer.substring(1)).normalize();
+        if (!file.startsWith(root)) {
+            throw new BackendException("path " + path + " leaves container " + handle);
+        }
+        try {
+            return Files.newInputStream(file);
+        } catch (IOException | SecurityException e) {
+            throw new BackendException("cannot stream " + path + " out of container " + handle + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
