@@ -190,6 +190,10 @@ class CellExecutorTest {
                 real.destroy(handle);
             }
 
+            public java.io.InputStream streamOut(String handle, String path) throws BackendException {
+                return real.streamOut(handle, path);
+            }
+
             public List<String> list() {
                 return real.list();
             }
