@@ -247,11 +247,11 @@ public final class ProtoBridge {
     }
 
     /**
-     * Diego's JSON form of {@code message}. With {@code zeroValues}, singular scalars without presence are
-     * written even when zero, as Go's encoder does for fields without omitempty; decoding into records
-     * then sees {@code ""} and {@code 0} rather than a missing field. Repeated fields, maps, unset
-     * messages and unset oneof members are always left out. An enum number the schema does not know,
-     * or raw-JSON bytes that are not JSON, are InvalidProtobufMessage.
+     * Diego's JSON form of {@code message}. With {@code zeroValues}, fields without presence are written
+     * even when empty: scalars as {@code ""}, {@code 0}, {@code false} or the first enum name (as Go's
+     * decoder leaves them), repeated fields as {@code []} and maps as {@code {}}, so records bound from
+     * it never see null for them. Unset messages and unset oneof members are always left out. An enum
+     * number the schema does not know, or raw-JSON bytes that are not JSON, are InvalidProtobufMessage.
      */
     public static ObjectNode toJson(Message message, boolean zeroValues) {
         try {
@@ -288,7 +288,7 @@ public final class ProtoBridge {
             case REPEATED -> {
                 int n = m.getRepeatedFieldCount(field);
                 if (n == 0) {
-                    return null;
+                    return zeroValues ? NODES.arrayNode() : null;
                 }
                 ArrayNode array = NODES.arrayNode(n);
                 for (int i = 0; i < n; i++) {
@@ -303,7 +303,7 @@ public final class ProtoBridge {
             case MAP -> {
                 int n = m.getRepeatedFieldCount(field);
                 if (n == 0) {
-                    return null;
+                    return zeroValues ? NODES.objectNode() : null;
                 }
                 ObjectNode object = NODES.objectNode();
                 for (int i = 0; i < n; i++) {
@@ -321,7 +321,7 @@ public final class ProtoBridge {
                 if (!m.hasField(field)) {
                     return null;
                 }
-                JsonNode inner = fieldJson((Message) m.getField(field), p.inner, zeroValues);
+                JsonNode inner = fieldJson((Message) m.getField(field), p.inner, false);
                 if (inner != null) {
                     return inner;
                 }
