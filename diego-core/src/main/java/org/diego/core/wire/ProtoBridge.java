@@ -62,6 +62,14 @@ public final class ProtoBridge {
         }
     }
 
+    /**
+     * The protobuf bytes of {@code toProto(json, type)}, written straight from the tree without building
+     * the message (the fast path for responses and events).
+     */
+    public static byte[] encode(JsonNode json, Descriptor type) {
+        return ProtoWriter.encode(json, type);
+    }
+
     private static DynamicMessage message(JsonNode json, Descriptor type) {
         if (!json.isObject()) {
             throw new Mismatch("expected an object for " + type.getName());
@@ -142,7 +150,8 @@ public final class ProtoBridge {
         }
     }
 
-    private static Object single(FieldDescriptor field, boolean rawJson, JsonNode v) {
+    /** The protobuf value of a JSON value of {@code field}'s type (a message for message fields). */
+    static Object single(FieldDescriptor field, boolean rawJson, JsonNode v) {
         switch (field.getType()) {
             case INT32, SINT32, SFIXED32:
                 if (v.isIntegralNumber() && v.canConvertToInt()) {
@@ -219,7 +228,7 @@ public final class ProtoBridge {
         throw new Mismatch("expected a number, got " + brief(v));
     }
 
-    private static Object mapKey(FieldDescriptor key, String text) {
+    static Object mapKey(FieldDescriptor key, String text) {
         try {
             return switch (key.getType()) {
                 case STRING -> text;

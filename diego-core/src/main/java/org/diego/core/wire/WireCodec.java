@@ -46,7 +46,7 @@ public final class WireCodec {
     }
 
     public static byte[] encode(Object record) {
-        return toMessage(record).toByteArray();
+        return ProtoBridge.encode(Json.tree(record), descriptor(record.getClass()));
     }
 
     /**

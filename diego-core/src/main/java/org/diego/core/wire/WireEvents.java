@@ -38,7 +38,7 @@ public final class WireEvents {
 
     /** The protobuf bytes of {@code event}, from the JSON it was published with. */
     public static byte[] protobuf(PublishedEvent event) {
-        return ProtoBridge.toProto(Json.readTree(event.json()), descriptor(event.type())).toByteArray();
+        return ProtoBridge.encode(Json.readTree(event.json()), descriptor(event.type()));
     }
 
     /** The SSE {@code data} line's value for {@code event}: standard base64 with padding, as Go's StdEncoding. */

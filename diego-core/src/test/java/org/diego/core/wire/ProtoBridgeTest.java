@@ -1,5 +1,6 @@
 package org.diego.core.wire;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -106,6 +107,7 @@ class ProtoBridgeTest {
         Descriptor type = Schema.message(messageName);
         JsonNode in = Json.readTree(json);
         byte[] bytes = ProtoBridge.toProto(in, type).toByteArray();
+        assertArrayEquals(bytes, ProtoBridge.encode(in, type), "the direct writer and the message agree");
         Message parsed = DynamicMessage.parseFrom(type, bytes);
         assertEquals(in, ProtoBridge.toJson(parsed), messageName);
         return in;
@@ -203,6 +205,16 @@ class ProtoBridgeTest {
                 "unset messages and oneof members stay absent");
         Message index0 = ProtoBridge.toProto(Json.readTree("{\"index\": 0}"), Schema.message("ActualLRPsRequest"));
         assertEquals(Json.readTree("{\"index\": 0}"), ProtoBridge.toJson(index0));
+    }
+
+    @Test
+    void theDirectWriterHandlesEveryScalarShape() throws Exception {
+        // Negative int32 (ten-byte varint), empty map key and zero map value, packed-less repeated uint32.
+        roundTrip("{\"type\": -3, \"code\": 2147483647}", "ICMPInfo");
+        roundTrip("{\"properties\": {\"\": \"\", \"a\": \"b\"}}", "Network");
+        roundTrip("{\"protocol\": \"icmp\", \"ports\": [1, 4294967295]}", "SecurityGroupRule");
+        roundTrip("{\"metric_tags\": {\"x\": {}}, \"instances\": 0, \"annotation\": \"\"}", "DesiredLRPUpdate");
+        roundTrip("{\"process_guid\": \"p\", \"routes\": {}}", "DesiredLRP");
     }
 
     @Test
