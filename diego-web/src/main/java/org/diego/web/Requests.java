@@ -2,7 +2,10 @@ package org.diego.web;
 
 import org.diego.core.model.DesiredLrp;
 
-/** Diego's request messages for the routes served here (field names as in Diego's JSON). */
+/**
+ * Diego's request messages for the routes served here (field names as in Diego's JSON). Deprecated in
+ * favour of the {@code @WireMessage} records in {@code org.diego.core.api}.
+ */
 final class Requests {
     private Requests() {
     }
@@ -21,9 +24,5 @@ final class Requests {
 
     /** ActualLRPsRequest: every filter optional. */
     record ActualLrps(String domain, String cellId, String processGuid, Integer index) {
-    }
-
-    /** UpsertDomainRequest: {@code ttl} in seconds, 0 = never expires. */
-    record UpsertDomain(String domain, long ttl) {
     }
 }

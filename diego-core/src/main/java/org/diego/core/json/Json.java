@@ -2,6 +2,7 @@ package org.diego.core.json;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.stream.Collectors;
 import org.diego.core.model.DiegoException;
 import org.diego.core.model.ErrorType;
@@ -127,5 +129,11 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
         }
+    }
+
+    /** Writes {@code value} as UTF-8 JSON to {@code out} without building the text first. */
+    public static void write(Object value, OutputStream out) throws IOException {
+        // The caller owns the stream: Jackson flushes it but must not close it.
+        MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);
     }
 }
