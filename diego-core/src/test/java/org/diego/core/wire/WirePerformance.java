@@ -20,6 +20,8 @@ public final class WirePerformance {
     }
 
     static final int ROUNDS = 12;
+    /** CPU time of this thread: on a shared machine it shows the cost without the waits for a core. */
+    static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -34,10 +36,13 @@ public final class WirePerformance {
         }
         Listing listing = new Listing(null, lrps);
         long[] encode = new long[ROUNDS];
+        long[] encodeCpu = new long[ROUNDS];
         byte[] bytes = null;
         for (int round = 0; round < ROUNDS; round++) {
             long t0 = System.nanoTime();
+            long c0 = CPU.getCurrentThreadCpuTime();
             bytes = WireCodec.encode(listing);
+            encodeCpu[round] = CPU.getCurrentThreadCpuTime() - c0;
             encode[round] = System.nanoTime() - t0;
         }
         long[] decode = new long[ROUNDS];
@@ -49,8 +54,8 @@ public final class WirePerformance {
                 throw new AssertionError("decoded " + back.actualLrps().size());
             }
         }
-        System.out.printf("%d ActualLRPs, %d bytes: encode %s, decode %s%n", count, bytes.length,
-                summary(encode), summary(decode));
+        System.out.printf("%d ActualLRPs, %d bytes: encode %s (thread CPU %s), decode %s%n", count, bytes.length,
+                summary(encode), summary(encodeCpu), summary(decode));
     }
 
     /** Best and median in milliseconds, skipping the first rounds (JIT warm-up). */
