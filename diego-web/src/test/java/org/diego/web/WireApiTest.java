@@ -246,6 +246,15 @@ class WireApiTest {
     }
 
     @Test
+    void anEmptyBodyIsTheEmptyMessageInBothFormats() throws Exception {
+        HttpResponse<byte[]> json = post("/v1/domains/upsert", null, null, null);
+        assertEquals("InvalidRequest", jsonErrorType(json), "validated like {}, not refused as bad JSON");
+        HttpResponse<byte[]> proto = post("/v1/domains/upsert", PROTOBUF, null, new byte[0]);
+        assertEquals(ErrorProto.Error.Type.InvalidRequest, protoError(proto).getType());
+        assertTrue(protoError(proto).getMessage().contains("domain"), protoError(proto).getMessage());
+    }
+
+    @Test
     void undecodableBodiesAreInvalidJsonOrInvalidProtobuf() throws Exception {
         assertEquals("InvalidJSON", jsonErrorType(post("/v1/domains/upsert", MediaType.APPLICATION_JSON, null,
                 utf8("{\"domain\": 5}"))));

@@ -60,6 +60,14 @@ class WireCodecTest {
     }
 
     @Test
+    void onlyAnnotatedClassesAreWireMessages() {
+        assertTrue(WireCodec.isWireMessage(UpsertDomainRequest.class));
+        assertFalse(WireCodec.isWireMessage(String.class));
+        assertFalse(WireCodec.isWireMessage(String.class), "a cached negative answer");
+        assertThrows(IllegalArgumentException.class, () -> WireCodec.encode("text"));
+    }
+
+    @Test
     void anEmptyBodyIsTheEmptyMessage() {
         assertEquals(new UpsertDomainRequest("", 0), WireCodec.decode(new byte[0], UpsertDomainRequest.class));
     }
