@@ -38,11 +38,20 @@ public final class WireEvents {
 
     /** The protobuf bytes of {@code event}, from the JSON it was published with. */
     public static byte[] protobuf(PublishedEvent event) {
-        return ProtoBridge.encode(Json.readTree(event.json()), descriptor(event.type()));
+        return protobuf(event.type(), event.json());
+    }
+
+    /** The protobuf bytes of the event named {@code type} whose JSON form is {@code json}. */
+    public static byte[] protobuf(String type, String json) {
+        return ProtoBridge.encode(Json.readTree(json), descriptor(type));
     }
 
     /** The SSE {@code data} line's value for {@code event}: standard base64 with padding, as Go's StdEncoding. */
     public static String sseData(PublishedEvent event) {
-        return Base64.getEncoder().encodeToString(protobuf(event));
+        return sseData(event.type(), event.json());
+    }
+
+    public static String sseData(String type, String json) {
+        return Base64.getEncoder().encodeToString(protobuf(type, json));
     }
 }
