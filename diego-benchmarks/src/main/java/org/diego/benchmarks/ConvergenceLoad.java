@@ -61,7 +61,7 @@ public final class ConvergenceLoad {
                 String id = PREFIX + "cell-" + i;
                 c.setString(1, id);
                 c.setString(2, "{\"cell_id\":\"" + id + "\",\"zone\":\"z" + (i % 2) + "\",\"capacity\":{\"memory_mb\":1000000,"
-                        + "\"disk_mb\":1000000,\"containers\":100000},\"rootfs_providers\":[{\"name\":\"bench\"}]}");
+                        + "\"disk_mb\":1000000,\"containers\":100000},\"rootfs_provider_list\":[{\"name\":\"bench\"}]}");
                 c.setLong(3, forever);
                 c.addBatch();
             }

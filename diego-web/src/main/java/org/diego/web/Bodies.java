@@ -6,7 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.diego.core.json.Json;
 
-/** Request decoding and response encoding shared by the resources. */
+/**
+ * Request decoding and response encoding shared by the resources not yet converted to wire records.
+ * Deprecated in favour of returning {@code @WireMessage} records (see DomainResource), which answer
+ * JSON and protobuf alike.
+ */
 final class Bodies {
     private Bodies() {
     }

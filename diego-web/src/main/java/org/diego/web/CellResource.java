@@ -1,10 +1,14 @@
 package org.diego.web;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.diego.core.api.CellsResponse;
 import org.diego.ejb.bbs.Cells;
+import org.diego.web.wire.WireMediaTypes;
 
 /** {@code POST /v1/cells/list.r1}: live cell presences. */
 @Path("/v1/cells")
@@ -14,7 +18,9 @@ public class CellResource {
 
     @POST
     @Path("list.r1")
-    public Response list() {
-        return Bodies.ok("cells", cells.live());
+    @Consumes({MediaType.APPLICATION_JSON, WireMediaTypes.PROTOBUF})
+    @Produces({MediaType.APPLICATION_JSON, WireMediaTypes.PROTOBUF})
+    public CellsResponse list() {
+        return CellsResponse.of(cells.live());
     }
 }

@@ -1,5 +1,6 @@
 package org.diego.core.api;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ public record EvacuateRunningActualLrpRequest(ActualLrpKey actualLrpKey, Instanc
                                               NetInfo actualLrpNetInfo,
                                               List<ActualLrpInternalRoute> actualLrpInternalRoutes,
                                               Map<String, String> metricTags,
-                                              @JsonProperty("Routable") Boolean routable, String availabilityZone) {
+                                              @JsonProperty("routable") @JsonAlias("Routable") Boolean routable, String availabilityZone) {
 
     public EvacuateRunningActualLrpRequest validate() {
         Checks.key(actualLrpKey);

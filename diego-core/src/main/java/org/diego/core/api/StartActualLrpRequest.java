@@ -1,5 +1,6 @@
 package org.diego.core.api;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.diego.core.wire.WireMessage;
 @WireMessage("StartActualLRPRequest")
 public record StartActualLrpRequest(ActualLrpKey actualLrpKey, InstanceKey actualLrpInstanceKey,
                                     NetInfo actualLrpNetInfo, List<ActualLrpInternalRoute> actualLrpInternalRoutes,
-                                    Map<String, String> metricTags, @JsonProperty("Routable") Boolean routable,
+                                    Map<String, String> metricTags, @JsonProperty("routable") @JsonAlias("Routable") Boolean routable,
                                     String availabilityZone) {
 
     public StartActualLrpRequest validate() {

@@ -1,5 +1,6 @@
 package org.diego.core.events;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.diego.core.model.ActualLrp;
@@ -28,7 +29,7 @@ public record ActualLrpInfo(
         long since,
         ModificationTag modificationTag,
         Presence presence,
-        @JsonProperty("Routable") Boolean routable,
+        @JsonProperty("routable") @JsonAlias("Routable") Boolean routable,
         String availabilityZone) {
 
     public static ActualLrpInfo of(ActualLrp lrp) {

@@ -2,8 +2,10 @@ package org.diego.core.json;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +14,8 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.stream.Collectors;
 import org.diego.core.model.DiegoException;
 import org.diego.core.model.ErrorType;
@@ -47,23 +51,76 @@ public final class Json {
     /** Decodes {@code json}; a malformed document or a wrongly typed field is an InvalidJSON error naming it. */
     public static <T> T read(String json, Class<T> type) {
         if (json == null || json.isBlank()) {
-            throw new DiegoException(ErrorType.InvalidJSON, "Invalid JSON: the request body is empty");
+            throw emptyBody();
         }
         try {
-            T value = MAPPER.readValue(json, type);
-            if (value == null) {
-                throw new DiegoException(ErrorType.InvalidJSON, "Invalid JSON: expected an object");
+            return nonNull(MAPPER.readValue(json, type));
+        } catch (JsonProcessingException e) {
+            throw invalid(e);
+        }
+    }
+
+    /** Like {@link #read(String, Class)} for UTF-8 bytes, without making a String of them first. */
+    public static <T> T read(byte[] json, Class<T> type) {
+        if (json == null || json.length == 0) {
+            throw emptyBody();
+        }
+        try {
+            return nonNull(MAPPER.readValue(json, type));
+        } catch (JsonProcessingException e) {
+            throw invalid(e);
+        } catch (IOException e) {
+            throw new DiegoException(ErrorType.InvalidJSON, "Invalid JSON: " + e.getMessage());
+        }
+    }
+
+    /** Parses a JSON document into a tree (InvalidJSON when it is not JSON). */
+    public static JsonNode readTree(String json) {
+        try {
+            JsonNode node = MAPPER.readTree(json);
+            if (node == null || node.isMissingNode()) {
+                throw emptyBody();
             }
-            return value;
-        } catch (JsonMappingException e) {
-            String field = e.getPath().stream()
+            return node;
+        } catch (JsonProcessingException e) {
+            throw invalid(e);
+        }
+    }
+
+    /** The JSON tree {@link #write} would print, e.g. to hand a record to the protobuf bridge. */
+    public static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
+    /** Binds a JSON tree with the same strict rules as {@link #read(String, Class)}. */
+    public static <T> T fromTree(JsonNode tree, Class<T> type) {
+        try {
+            return nonNull(MAPPER.treeToValue(tree, type));
+        } catch (JsonProcessingException e) {
+            throw invalid(e);
+        }
+    }
+
+    private static DiegoException emptyBody() {
+        return new DiegoException(ErrorType.InvalidJSON, "Invalid JSON: the request body is empty");
+    }
+
+    private static <T> T nonNull(T value) {
+        if (value == null) {
+            throw new DiegoException(ErrorType.InvalidJSON, "Invalid JSON: expected an object");
+        }
+        return value;
+    }
+
+    private static DiegoException invalid(JsonProcessingException e) {
+        if (e instanceof JsonMappingException m) {
+            String field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            throw new DiegoException(ErrorType.InvalidJSON, "Invalid JSON" + (field.isEmpty() ? "" : " in field " + field)
-                    + ": " + e.getOriginalMessage());
-        } catch (JsonProcessingException e) {
-            throw new DiegoException(ErrorType.InvalidJSON, "Invalid JSON: " + e.getOriginalMessage());
+            return new DiegoException(ErrorType.InvalidJSON, "Invalid JSON" + (field.isEmpty() ? "" : " in field " + field)
+                    + ": " + m.getOriginalMessage());
         }
+        return new DiegoException(ErrorType.InvalidJSON, "Invalid JSON: " + e.getOriginalMessage());
     }
 
     public static String write(Object value) {
@@ -72,5 +129,11 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
         }
+    }
+
+    /** Writes {@code value} as UTF-8 JSON to {@code out} without building the text first. */
+    public static void write(Object value, OutputStream out) throws IOException {
+        // The caller owns the stream: Jackson flushes it but must not close it.
+        MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);
     }
 }

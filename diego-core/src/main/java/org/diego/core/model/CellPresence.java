@@ -1,9 +1,18 @@
 package org.diego.core.model;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.diego.core.wire.WireMessage;
 
-/** A live cell as it announces itself (Diego's CellPresence). */
+/**
+ * A live cell as it announces itself (Diego's CellPresence). The providers travel as
+ * {@code rootfs_provider_list}, Diego's JSON name; {@code rootfs_providers} is still read, so presences
+ * stored or sent before the rename keep working.
+ */
+@WireMessage("CellPresence")
 public record CellPresence(String cellId, String repAddress, String zone, CellCapacity capacity,
+                           @JsonProperty("rootfs_provider_list") @JsonAlias("rootfs_providers")
                            List<RootfsProvider> rootfsProviders, List<String> placementTags,
                            List<String> optionalPlacementTags, String repUrl) {
     public CellPresence {

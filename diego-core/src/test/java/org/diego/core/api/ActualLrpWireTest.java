@@ -66,15 +66,15 @@ class ActualLrpWireTest {
     }
 
     @Test
-    void startRequestKeepsItsNestedKeysAndDiegosCapitalisedRoutable() {
+    void startRequestKeepsItsNestedKeysAndReadsDiegosCapitalisedRoutable() {
         StartActualLrpRequest start = new StartActualLrpRequest(new ActualLrpKey("p", 0, "d"), new InstanceKey("ig", "c"),
                 NET, List.of(new ActualLrpInternalRoute("h")), Map.of("k", "v"), false, "z1");
         String json = Json.write(start);
         assertTrue(json.startsWith("{\"actual_lrp_key\":{\"process_guid\":\"p\",\"index\":0,\"domain\":\"d\"},"
                 + "\"actual_lrp_instance_key\":{\"instance_guid\":\"ig\",\"cell_id\":\"c\"},\"actual_lrp_net_info\":{"), json);
-        assertTrue(json.contains("\"Routable\":false"), json);
-        assertFalse(json.contains("\"routable\""), json);
+        assertTrue(json.contains("\"routable\":false"), json);
         assertEquals(start, Json.read(json, StartActualLrpRequest.class));
+        assertEquals(start, Json.read(json.replace("\"routable\"", "\"Routable\""), StartActualLrpRequest.class));
         assertTrue(Json.read("{}", StartActualLrpRequest.class).runningInfo().routable(), "absent Routable means routable");
         assertFalse(start.runningInfo().routable());
         assertEquals(List.of(), start.runningInfoR0().internalRoutes(), "r0 ignores internal routes");
@@ -124,7 +124,7 @@ class ActualLrpWireTest {
     @Test
     void eventInfoNamesRoutableAsDiegoDoes() {
         String json = Json.write(ActualLrpInfo.of(FULL));
-        assertTrue(json.contains("\"Routable\":true") && json.contains("\"availability_zone\":\"z1\""), json);
+        assertTrue(json.contains("\"routable\":true") && json.contains("\"availability_zone\":\"z1\""), json);
         assertFalse(json.contains("actual_lrp_internal_routes"), "ActualLRPInfo carries no routes: " + json);
         assertEquals(ActualLrpInfo.of(FULL), Json.read(json, ActualLrpInfo.class));
     }

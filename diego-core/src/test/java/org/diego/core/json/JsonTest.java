@@ -128,7 +128,7 @@ class JsonTest {
                 List.of("a"), List.of("b"), "https://cell-1:1801");
         String json = Json.write(cell);
         assertTrue(keys(json).containsAll(Set.of("cell_id", "rep_address", "zone", "capacity", "memory_mb", "disk_mb",
-                "containers", "rootfs_providers", "name", "properties", "placement_tags", "optional_placement_tags",
+                "containers", "rootfs_provider_list", "name", "properties", "placement_tags", "optional_placement_tags",
                 "rep_url")), json);
         assertEquals(cell, Json.read(json, CellPresence.class));
     }

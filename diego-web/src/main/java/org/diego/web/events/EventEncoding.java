@@ -2,6 +2,7 @@ package org.diego.web.events;
 
 import java.util.function.Function;
 import org.diego.core.events.PublishedEvent;
+import org.diego.core.wire.WireEvents;
 
 /**
  * How an event's {@code data:} line is written. Diego sends base64 of the protobuf event message;
@@ -22,7 +23,6 @@ enum EventEncoding {
     }
 
     private static String protobufBase64(PublishedEvent event) {
-        // Wired to the protobuf bridge once it lands; until then protobuf subscribers get JSON.
-        return event.json();
+        return WireEvents.sseData(event);
     }
 }
