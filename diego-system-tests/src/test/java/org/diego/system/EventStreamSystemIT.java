@@ -28,6 +28,8 @@ class EventStreamSystemIT {
     record Event(String id, String name, String data) {
     }
 
+    private final List<Event> history = new java.util.ArrayList<>();
+
     @Test
     void aSubscriberOnOneInstanceSeesChangesMadeThroughTheOther() throws Exception {
         List<String> apis = Cluster.apis();
@@ -67,7 +69,8 @@ class EventStreamSystemIT {
                 next(events, "desired_lrp_created", guid);
                 Cluster.await("instance running", Duration.ofSeconds(60), () -> Lrps.allRunning(apis.get(0), guid, 1),
                         () -> Lrps.actuals(apis.get(0), guid));
-                for (Event e : events) {
+                events.drainTo(history);
+                for (Event e : history) {
                     assertTrue(e.name().startsWith("desired_lrp_"), "unexpected event for another cell: " + e);
                 }
             } finally {
@@ -112,15 +115,23 @@ class EventStreamSystemIT {
         }
     }
 
-    /** The next event of that name mentioning {@code guid}; others are skipped. */
-    private static Event next(BlockingQueue<Event> events, String name, String guid) throws InterruptedException {
+    /**
+     * The first event of that name mentioning {@code guid}, in arrival order. Events already received stay
+     * in the queue's history, so the order in which one transaction's events arrive does not matter.
+     */
+    private Event next(BlockingQueue<Event> events, String name, String guid) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            Event e = events.poll(1, TimeUnit.SECONDS);
-            if (e != null && e.name().equals(name) && e.data().contains(guid)) {
-                return e;
+            Event e = events.poll(200, TimeUnit.MILLISECONDS);
+            if (e != null) {
+                history.add(e);
+            }
+            for (Event seen : history) {
+                if (seen.name().equals(name) && seen.data().contains(guid)) {
+                    return seen;
+                }
             }
         }
-        throw new AssertionError("no " + name + " event for " + guid + " within 30 s");
+        throw new AssertionError("no " + name + " event for " + guid + " within 30 s; got " + history);
     }
 }
