@@ -1,6 +1,7 @@
 package org.diego.cell;
 
 import jakarta.jms.ConnectionFactory;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -13,25 +14,34 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.diego.cell.admin.AdminServer;
 import org.diego.cell.broker.BrokerLink;
 import org.diego.cell.broker.OpenMq;
 import org.diego.cell.executor.CellExecutor;
 import org.diego.cell.garden.ContainerBackend;
 import org.diego.cell.garden.HostPortAllocator;
+import org.diego.cell.rep.BulkSync;
 import org.diego.cell.rep.CellMessageDispatcher;
 import org.diego.cell.rep.CellStateReporter;
+import org.diego.cell.rep.EvacuationContext;
+import org.diego.cell.rep.EvacuationProcessor;
+import org.diego.cell.rep.Evacuator;
 import org.diego.cell.rep.JmsBbsClient;
 import org.diego.cell.rep.JmsWorkConsumer;
 import org.diego.cell.rep.LrpProcessor;
 import org.diego.cell.rep.PresenceHeartbeat;
+import org.diego.cell.rep.Scheduler;
+import org.diego.cell.rep.SyncLoop;
 import org.diego.cell.rep.TaskProcessor;
 import org.diego.core.time.GuidGenerator;
 
 /**
  * Wires one cell: container backend (process or runc) → executor → rep, attached to the broker.
- * {@link #run} blocks until {@link #stop} (the SIGTERM hook) has stopped every container and closed the
- * connection.
+ * {@link #run} blocks until {@link #stop} has stopped every container and closed the connection. The
+ * rep's bulk sync runs on its own timer thread; an evacuation (admin {@code POST /evacuate}, or SIGTERM
+ * through {@link #drainAndStop}) ends in {@link #stop} once the cell is empty or the evacuation timed out.
  */
 public final class CellAgent {
     private static final Logger LOG = Logger.getLogger(CellAgent.class.getName());
@@ -43,8 +53,12 @@ public final class CellAgent {
     private static final Duration SIGNAL_SETTLE = Duration.ofMillis(500);
 
     private final CellAgentConfig config;
+    private final RepConfig repConfig;
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, daemon("agent-timer"));
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("rep-worker"));
+    private final ScheduledExecutorService syncTimer = Executors.newSingleThreadScheduledExecutor(daemon("rep-sync"));
+    private final EvacuationContext evacuation = new EvacuationContext();
+    private final SyncLoop sync;
     private final CellExecutor executor;
     private final LrpProcessor processor;
     private final TaskProcessor tasks;
@@ -53,9 +67,16 @@ public final class CellAgent {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile ScheduledFuture<?> heartbeats;
+    private volatile AdminServer admin;
 
     public CellAgent(CellAgentConfig config, ConnectionFactory broker, Clock clock, GuidGenerator guids) {
+        this(config, RepConfig.DEFAULTS, broker, clock, guids);
+    }
+
+    public CellAgent(CellAgentConfig config, RepConfig repConfig, ConnectionFactory broker, Clock clock,
+                     GuidGenerator guids) {
         this.config = config;
+        this.repConfig = repConfig;
         ContainerBackend backend = Backends.create(config, new HostPortAllocator(), timers);
         this.executor = new CellExecutor(backend, config.capacity(), clock);
         this.bbs = new JmsBbsClient(config.replyTimeout());
@@ -63,24 +84,41 @@ public final class CellAgent {
                 LIFECYCLE_BACKOFF, SIGNAL_SETTLE);
         this.tasks = new TaskProcessor(config.cellId(), executor, bbs, workers, LIFECYCLE_ATTEMPTS, LIFECYCLE_BACKOFF,
                 SIGNAL_SETTLE);
-        CellStateReporter state = new CellStateReporter(config.presence(), executor, List.of(), stopping::get);
+        EvacuationProcessor evacuator = new EvacuationProcessor(config.cellId(), config.zone(), executor, bbs,
+                evacuation, LIFECYCLE_ATTEMPTS, LIFECYCLE_BACKOFF);
+        processor.evacuateWith(evacuator);
+        tasks.refuseWorkWhile(evacuation::evacuating);
+        Scheduler scheduler = Scheduler.of(syncTimer);
+        this.sync = new SyncLoop(new BulkSync(config.cellId(), executor, bbs, bbs, processor, tasks, evacuator, clock),
+                scheduler, repConfig.syncInterval(), repConfig.evacuationPollingInterval(), evacuation);
+        new Evacuator(executor, scheduler, repConfig.evacuationTimeout(), repConfig.evacuationPollingInterval(),
+                evacuation, emptied -> new Thread(this::stop, "agent-evacuated").start());
+        // An evacuating (or stopping) cell reports itself so: the auctioneer places nothing on it.
+        CellStateReporter state = new CellStateReporter(config.presence(), executor, List.of(),
+                () -> stopping.get() || evacuation.evacuating());
         JmsWorkConsumer consumer = new JmsWorkConsumer(config.cellId(),
                 new CellMessageDispatcher(processor, state, tasks));
         this.link = new BrokerLink(config.brokerUrl(), broker::createContext, List.of(bbs, consumer), CONNECT_RETRY);
     }
 
     public static CellAgent create(CellAgentConfig config) {
+        return create(config, RepConfig.DEFAULTS);
+    }
+
+    public static CellAgent create(CellAgentConfig config, RepConfig repConfig) {
         ConnectionFactory broker = OpenMq.connectionFactory(config.brokerUrl(), config.brokerUser(),
                 config.brokerPassword());
-        return new CellAgent(config, broker, Clock.systemUTC(), GuidGenerator.RANDOM);
+        return new CellAgent(config, repConfig, broker, Clock.systemUTC(), GuidGenerator.RANDOM);
     }
 
     /** Runs until stopped; returns the process exit code (2: the broker never answered). */
-    public int run() throws InterruptedException {
+    public int run() throws InterruptedException, IOException {
         int reaped = executor.reapUnknownContainers();
         if (reaped > 0) {
             LOG.info(() -> "destroyed " + reaped + " container(s) left over in " + config.workDir());
         }
+        // Before connecting: a drain must reach even an agent still waiting for its broker.
+        admin = AdminServer.start(repConfig.adminPort(), config.workDir(), evacuation::evacuate);
         LOG.info(() -> "cell agent " + config.cellId() + " connecting to " + config.brokerUrl() + " (zone "
                 + config.zone() + ", capacity " + config.capacity() + ", address " + config.address()
                 + "); OpenMQ logs each failed attempt as [C4003]");
@@ -91,9 +129,32 @@ public final class CellAgent {
         heartbeat.run();
         long every = config.heartbeatInterval().toMillis();
         heartbeats = timers.scheduleAtFixedRate(heartbeat, every, every, TimeUnit.MILLISECONDS);
-        LOG.info("cell agent " + config.cellId() + " ready");
+        sync.start();
+        LOG.info("cell agent " + config.cellId() + " ready (bulk sync every " + repConfig.syncInterval().toMillis()
+                + " ms)");
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The SIGTERM hook: evacuates as a drain would, then stops. Returns once stopped, at the latest a little
+     * after the evacuation timeout.
+     */
+    public void drainAndStop() {
+        if (stopping.get()) {
+            return;
+        }
+        evacuation.evacuate();
+        try {
+            // The evacuator stops the agent; the margin covers its last poll and the stop itself.
+            if (!stopped.await(repConfig.evacuationTimeout().plus(config.stopGrace()).plusSeconds(5).toMillis(),
+                    TimeUnit.MILLISECONDS)) {
+                LOG.warning("evacuation did not end in time; stopping anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stop();
     }
 
     /** Stops reporting, stops every container's processes, closes the connection. Idempotent. */
@@ -102,6 +163,7 @@ public final class CellAgent {
             return;
         }
         LOG.info(() -> "cell agent " + config.cellId() + " stopping " + executor.list().size() + " container(s)");
+        sync.stop();
         processor.shutdown();
         tasks.shutdown();
         ScheduledFuture<?> beat = heartbeats;
@@ -112,6 +174,16 @@ public final class CellAgent {
         link.close();
         workers.shutdownNow();
         timers.shutdownNow();
+        syncTimer.shutdownNow();
+        // Last: drain takes a ping that fails as the agent having exited.
+        AdminServer a = admin;
+        if (a != null) {
+            try {
+                a.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "closing the admin endpoint", e);
+            }
+        }
         LOG.info(() -> "cell agent " + config.cellId() + " stopped");
         stopped.countDown();
     }

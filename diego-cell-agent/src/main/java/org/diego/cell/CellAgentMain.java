@@ -2,21 +2,26 @@ package org.diego.cell;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
+import org.diego.cell.admin.DrainCommand;
 import org.diego.cell.executor.Resources;
 import org.diego.cell.garden.RuncBackendConfig;
 import org.diego.cell.garden.runc.SubnetPool;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Command line of the cell agent: {@code java -cp ... org.diego.cell.CellAgentMain --cell-id cell-1 ...}. */
 @Command(name = "diego-cell-agent", mixinStandardHelpOptions = true,
-        description = "A Diego cell: rep, executor and a Garden backend (process or runc) on the cluster's broker.")
+        description = "A Diego cell: rep, executor and a Garden backend (process or runc) on the cluster's broker.",
+        footer = "%nTo evacuate a running agent and wait for it to exit: diego-cell-agent drain --work-dir DIR "
+                + "(see drain --help). SIGTERM evacuates too before the agent exits.")
 public final class CellAgentMain implements Callable<Integer> {
     @Option(names = "--cell-id", required = true, description = "This cell's id; it consumes queue diego.cell.<id>.")
     String cellId;
@@ -79,19 +84,32 @@ public final class CellAgentMain implements Callable<Integer> {
     @Option(names = "--log-level", defaultValue = "INFO",
             description = "java.util.logging level (default: ${DEFAULT-VALUE}).")
     String logLevel;
+    @Mixin
+    RepOptions rep = new RepOptions();
 
     public static void main(String[] args) {
         // Must precede any logging, see AgentLogManager.
         System.setProperty("java.util.logging.manager", AgentLogManager.class.getName());
-        System.exit(new CommandLine(new CellAgentMain()).execute(args));
+        System.exit(execute(args));
+    }
+
+    /**
+     * {@code drain} is dispatched by hand: as a picocli subcommand it would still demand the agent's own
+     * required options.
+     */
+    static int execute(String... args) {
+        if (args.length > 0 && args[0].equals("drain")) {
+            return new CommandLine(new DrainCommand()).execute(Arrays.copyOfRange(args, 1, args.length));
+        }
+        return new CommandLine(new CellAgentMain()).execute(args);
     }
 
     @Override
     public Integer call() throws Exception {
         AgentLogManager.configure(Level.parse(logLevel));
-        CellAgent agent = CellAgent.create(config());
+        CellAgent agent = CellAgent.create(config(), rep.config());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            agent.stop();
+            agent.drainAndStop();
             AgentLogManager.agentStopped();
         }, "agent-shutdown"));
         return agent.run();

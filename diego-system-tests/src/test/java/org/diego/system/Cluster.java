@@ -122,6 +122,26 @@ final class Cluster {
         return Long.parseLong(Files.readString(STATE.resolve("pids").resolve(cellId + ".pid")).trim());
     }
 
+    /** The work dir `./diego up` gives a cell agent (its containers, its admin-port file). */
+    static Path cellWorkDir(String cellId) {
+        return STATE.resolve("cells").resolve(cellId);
+    }
+
+    /**
+     * Starts {@code diego-cell-agent drain} for a cell, as an operator would: it asks the agent to evacuate
+     * and returns once the agent has exited. Output goes to {@code <state>/logs/drain-<cell>.log}.
+     */
+    static Process drainCell(String cellId) throws IOException {
+        Path jar = ROOT.resolve("diego-cell-agent").resolve("target").resolve("diego-cell-agent.jar");
+        String cp = jar + java.io.File.pathSeparator + jar.resolveSibling("lib") + "/*";
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path log = STATE.resolve("logs").resolve("drain-" + cellId + ".log");
+        Files.createDirectories(log.getParent());
+        return new ProcessBuilder(java.toString(), "-cp", cp, "org.diego.cell.CellAgentMain", "drain",
+                "--work-dir", cellWorkDir(cellId).toString(), "--poll-interval-ms", "500")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
     /** Runs {@code ./diego ARGS} and returns its output; fails when it exits non-zero. */
     static String diego(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();

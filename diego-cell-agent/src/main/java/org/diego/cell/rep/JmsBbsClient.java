@@ -9,6 +9,7 @@ import jakarta.jms.Queue;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,10 +19,19 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.diego.cell.broker.BrokerAttachment;
+import org.diego.core.api.ActualLrpsResponse;
 import org.diego.core.api.CompleteTaskRequest;
+import org.diego.core.api.EvacuateClaimedActualLrpRequest;
+import org.diego.core.api.EvacuateCrashedActualLrpRequest;
+import org.diego.core.api.EvacuateRunningActualLrpRequest;
+import org.diego.core.api.EvacuateStoppedActualLrpRequest;
+import org.diego.core.api.EvacuationResponse;
 import org.diego.core.api.RejectTaskRequest;
+import org.diego.core.api.RemoveEvacuatingActualLrpRequest;
 import org.diego.core.api.StartTaskRequest;
+import org.diego.core.api.TasksResponse;
 import org.diego.core.json.Json;
+import org.diego.core.messages.ActualLrpsByCell;
 import org.diego.core.messages.CellHeartbeat;
 import org.diego.core.messages.ClaimActualLrpRequest;
 import org.diego.core.messages.CrashActualLrpRequest;
@@ -31,7 +41,11 @@ import org.diego.core.messages.LifecycleResponse;
 import org.diego.core.messages.MessageType;
 import org.diego.core.messages.RemoveActualLrpRequest;
 import org.diego.core.messages.StartActualLrpRequest;
+import org.diego.core.messages.TasksByCell;
+import org.diego.core.model.ActualLrp;
+import org.diego.core.model.DiegoError;
 import org.diego.core.model.DiegoException;
+import org.diego.core.model.Task;
 
 /**
  * The BBS over JMS. Lifecycle calls (ActualLRP and Task) are request/reply on {@code diego.bbs}: each request is persistent,
@@ -39,15 +53,24 @@ import org.diego.core.model.DiegoException;
  * nobody answers in time must not be applied after the caller gave up); the reply is matched by
  * JMSCorrelationID = the request's JMSMessageID. Heartbeats are non-persistent fire-and-forget.
  *
+ * <p>Each request kind expects one reply kind: a {@code lifecycle_response}, a list for the sync reads, an
+ * {@code evacuation_response} for the evacuation reports. Any other reply fails the call at once, except
+ * a {@code lifecycle_response} error, which is how the BBS answers a request it could not decode.
+ *
  * <p>One session sends (JMS sessions are single-threaded, so sends are serialised) and another
  * listens for replies. A reply can arrive before {@code send} has returned the message id, so a call
  * is registered under the send lock and the reply listener takes that lock before looking it up.
  */
-public final class JmsBbsClient implements BbsClient, HeartbeatSink, BrokerAttachment {
+public final class JmsBbsClient implements BbsClient, SyncBbsClient, EvacuationBbsClient, HeartbeatSink,
+        BrokerAttachment {
     private static final Logger LOG = Logger.getLogger(JmsBbsClient.class.getName());
     private final Duration replyTimeout;
     private final Object sendLock = new Object();
-    private final Map<String, CompletableFuture<LifecycleResponse>> pending = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
+
+    /** A reply as it came: its {@code diego_type} and text, decoded by the waiting caller. */
+    private record Reply(String type, String body) {
+    }
     private JMSContext sender; // guarded by sendLock
     private JMSContext replies; // guarded by sendLock
     private Queue bbsQueue; // guarded by sendLock
@@ -137,6 +160,51 @@ public final class JmsBbsClient implements BbsClient, HeartbeatSink, BrokerAttac
     }
 
     @Override
+    public List<ActualLrp> actualLrps(String cellId) {
+        ActualLrpsResponse r = call(new ActualLrpsByCell(cellId), MessageType.ACTUAL_LRPS, ActualLrpsResponse.class);
+        refused(MessageType.ACTUAL_LRPS_BY_CELL, r.error());
+        return r.actualLrps() == null ? List.of() : r.actualLrps();
+    }
+
+    @Override
+    public List<Task> tasks(String cellId) {
+        TasksResponse r = call(new TasksByCell(cellId), MessageType.TASKS, TasksResponse.class);
+        refused(MessageType.TASKS_BY_CELL, r.error());
+        return r.tasks();
+    }
+
+    @Override
+    public LifecycleResponse removeEvacuating(RemoveEvacuatingActualLrpRequest request) {
+        return call(request);
+    }
+
+    @Override
+    public EvacuationResponse evacuateClaimed(EvacuateClaimedActualLrpRequest request) {
+        return call(request, MessageType.EVACUATION_RESPONSE, EvacuationResponse.class);
+    }
+
+    @Override
+    public EvacuationResponse evacuateRunning(EvacuateRunningActualLrpRequest request) {
+        return call(request, MessageType.EVACUATION_RESPONSE, EvacuationResponse.class);
+    }
+
+    @Override
+    public EvacuationResponse evacuateStopped(EvacuateStoppedActualLrpRequest request) {
+        return call(request, MessageType.EVACUATION_RESPONSE, EvacuationResponse.class);
+    }
+
+    @Override
+    public EvacuationResponse evacuateCrashed(EvacuateCrashedActualLrpRequest request) {
+        return call(request, MessageType.EVACUATION_RESPONSE, EvacuationResponse.class);
+    }
+
+    private static void refused(MessageType request, DiegoError error) {
+        if (error != null) {
+            throw new BbsUnavailableException(request.wireName() + " refused: " + error.message());
+        }
+    }
+
+    @Override
     public void send(CellHeartbeat heartbeat, Duration timeToLive) {
         synchronized (sendLock) {
             if (sender == null) {
@@ -154,8 +222,32 @@ public final class JmsBbsClient implements BbsClient, HeartbeatSink, BrokerAttac
     }
 
     private LifecycleResponse call(Object request) {
+        return call(request, MessageType.LIFECYCLE_RESPONSE, LifecycleResponse.class);
+    }
+
+    private <T> T call(Object request, MessageType replyType, Class<T> bodyType) {
         String type = MessageType.of(request).wireName();
-        CompletableFuture<LifecycleResponse> reply = new CompletableFuture<>();
+        Reply reply = await(type, request);
+        try {
+            if (replyType.wireName().equals(reply.type())) {
+                return Json.read(reply.body(), bodyType);
+            }
+            if (MessageType.LIFECYCLE_RESPONSE.wireName().equals(reply.type())) {
+                LifecycleResponse error = Json.read(reply.body(), LifecycleResponse.class);
+                if (!error.ok()) {
+                    throw new BbsUnavailableException(type + " refused: " + error.error().message());
+                }
+            }
+        } catch (DiegoException e) {
+            LOG.log(Level.WARNING, "dropping an unreadable reply to " + type, e);
+            throw new BbsUnavailableException(type + ": unreadable reply: " + e.getMessage(), e);
+        }
+        LOG.warning(() -> "dropping a reply of diego_type " + reply.type() + " (expected " + replyType.wireName() + ")");
+        throw new BbsUnavailableException("reply of unexpected diego_type " + reply.type());
+    }
+
+    private Reply await(String type, Object request) {
+        CompletableFuture<Reply> reply = new CompletableFuture<>();
         String id = send(type, request, reply);
         try {
             return reply.get(replyTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -171,7 +263,7 @@ public final class JmsBbsClient implements BbsClient, HeartbeatSink, BrokerAttac
         }
     }
 
-    private String send(String type, Object request, CompletableFuture<LifecycleResponse> reply) {
+    private String send(String type, Object request, CompletableFuture<Reply> reply) {
         synchronized (sendLock) {
             if (sender == null) {
                 throw new BbsUnavailableException("cannot send " + type + ": not connected to the broker");
@@ -196,7 +288,7 @@ public final class JmsBbsClient implements BbsClient, HeartbeatSink, BrokerAttac
     private void onReply(Message message) {
         try {
             String correlation = message.getJMSCorrelationID();
-            CompletableFuture<LifecycleResponse> reply;
+            CompletableFuture<Reply> reply;
             synchronized (sendLock) {
                 reply = correlation == null ? null : pending.get(correlation);
             }
@@ -205,14 +297,9 @@ public final class JmsBbsClient implements BbsClient, HeartbeatSink, BrokerAttac
                         + correlation + ")");
                 return;
             }
-            String type = message.getStringProperty(Destinations.TYPE_PROPERTY);
-            if (!MessageType.LIFECYCLE_RESPONSE.wireName().equals(type)) {
-                LOG.warning(() -> "dropping a reply of diego_type " + type + " (expected lifecycle_response)");
-                reply.completeExceptionally(new BbsUnavailableException("reply of unexpected diego_type " + type));
-                return;
-            }
-            reply.complete(Json.read(message.getBody(String.class), LifecycleResponse.class));
-        } catch (JMSException | JMSRuntimeException | DiegoException e) {
+            reply.complete(new Reply(message.getStringProperty(Destinations.TYPE_PROPERTY),
+                    message.getBody(String.class)));
+        } catch (JMSException | JMSRuntimeException e) {
             LOG.log(Level.WARNING, "dropping an unreadable reply", e);
             failReplyTo(message, e);
         }
@@ -220,7 +307,7 @@ public final class JmsBbsClient implements BbsClient, HeartbeatSink, BrokerAttac
 
     private void failReplyTo(Message message, Exception cause) {
         try {
-            CompletableFuture<LifecycleResponse> reply = pending.get(message.getJMSCorrelationID());
+            CompletableFuture<Reply> reply = pending.get(message.getJMSCorrelationID());
             if (reply != null) {
                 reply.completeExceptionally(new BbsUnavailableException("unreadable reply: " + cause.getMessage()));
             }

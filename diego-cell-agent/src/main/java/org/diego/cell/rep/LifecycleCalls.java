@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import org.diego.core.messages.LifecycleResponse;
 
 /**
  * Retries a lifecycle call that got no answer, like Diego's BBS client (3 attempts, 500 ms apart). A
@@ -21,7 +20,7 @@ final class LifecycleCalls {
     }
 
     /** The response, or empty when every attempt went unanswered. */
-    Optional<LifecycleResponse> call(String what, Supplier<LifecycleResponse> call) {
+    <T> Optional<T> call(String what, Supplier<T> call) {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
                 return Optional.of(call.get());

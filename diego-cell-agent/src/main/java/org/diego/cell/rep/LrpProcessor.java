@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 import org.diego.cell.executor.CellExecutor;
@@ -39,6 +40,8 @@ import org.diego.core.time.GuidGenerator;
  * so the cluster can drop the row.</li>
  * </ul>
  * Everything after the reservation runs on worker threads, one operation at a time per instance guid.
+ * While the cell evacuates, work is refused and completions go to the {@link EvacuationProcessor}; the
+ * {@link BulkSync} queues its repairs behind the same per-guid operations.
  */
 public final class LrpProcessor implements CellWorkHandler {
     private static final Logger LOG = Logger.getLogger(LrpProcessor.class.getName());
@@ -51,6 +54,7 @@ public final class LrpProcessor implements CellWorkHandler {
     private final LifecycleCalls retrying;
     private final Duration signalSettle;
     private volatile boolean shuttingDown;
+    private volatile EvacuationProcessor evacuation;
 
     /**
      * @param lifecycleAttempts how often start, crash and remove are tried when unanswered
@@ -84,6 +88,11 @@ public final class LrpProcessor implements CellWorkHandler {
         }
         ActualLrpKey key = start.actualLrpKey();
         DesiredLrp desired = start.desiredLrp();
+        if (evacuating()) {
+            LOG.info(() -> "lrp " + key.processGuid() + "/" + key.index() + ": refusing work, the cell is evacuating");
+            reportFailure(key, EvacuationProcessor.REFUSAL);
+            return Optional.empty();
+        }
         String guid;
         synchronized (this) {
             // Work is at-least-once: a second start for a slot that lives here must not make a twin.
@@ -166,11 +175,33 @@ public final class LrpProcessor implements CellWorkHandler {
         return queues.idle();
     }
 
+    /** From now on, work is refused and completions are reported as evacuations while it evacuates. */
+    public void evacuateWith(EvacuationProcessor processor) {
+        this.evacuation = processor;
+    }
+
+    private boolean evacuating() {
+        EvacuationProcessor e = evacuation;
+        return e != null && e.evacuating();
+    }
+
+    /** Queues a sync operation behind every queued operation on the instance. */
+    CompletableFuture<Void> enqueue(String guid, String what, Runnable op) {
+        return queues.submit(guid, what, op);
+    }
+
     private void claimAndRun(ActualLrpKey key, DesiredLrp desired, String guid) {
         String who = describe(key, guid);
         InstanceKey instance = new InstanceKey(guid, cellId);
         if (shuttingDown) {
             executor.destroy(guid);
+            return;
+        }
+        if (evacuating()) {
+            // Reserved before the drain began and not claimed yet: nothing in the BBS points here.
+            LOG.info(() -> who + ": the cell is evacuating; giving the work up");
+            executor.destroy(guid);
+            reportFailure(key, EvacuationProcessor.REFUSAL);
             return;
         }
         LifecycleResponse claimed;
@@ -232,7 +263,7 @@ public final class LrpProcessor implements CellWorkHandler {
      * hook has silenced the rep. So a process that died of a signal waits a moment before its crash is
      * reported, unless the agent turns out to be shutting down.
      */
-    private void reportCompletion(String guid) {
+    void reportCompletion(String guid) {
         Optional<Container> completed = executor.lookup(guid);
         if (completed.isPresent() && completed.get().result() != null && diedOfSignal(completed.get())) {
             pause(signalSettle);
@@ -245,6 +276,10 @@ public final class LrpProcessor implements CellWorkHandler {
             return; // already destroyed (claim or start refused): nothing to report
         }
         Container container = found.get();
+        if (evacuating()) {
+            evacuation.process(container);
+            return;
+        }
         ActualLrpKey key = LrpTags.key(container);
         InstanceKey instance = new InstanceKey(guid, cellId);
         String who = describe(key, guid);

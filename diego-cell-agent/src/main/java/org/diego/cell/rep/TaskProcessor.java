@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 import org.diego.cell.executor.CellExecutor;
 import org.diego.cell.executor.Container;
@@ -35,8 +37,9 @@ import org.diego.core.model.TaskDefinition;
  * <li>cancel: stop the container; a stopped task container is destroyed without a report, since the BBS
  * has already completed the task as cancelled (Diego's rep deletes the container outright).</li>
  * </ul>
- * Everything after the reservation runs on worker threads, one operation at a time per task guid. Not
- * done yet: Diego's bulker, which reconciles task containers with the BBS's tasks for this cell.
+ * Everything after the reservation runs on worker threads, one operation at a time per task guid; the
+ * {@link BulkSync} queues its repairs behind them. While the cell evacuates, new work is rejected; tasks
+ * already here run to their end, as in Diego.
  */
 public final class TaskProcessor implements TaskWorkHandler {
     /** Diego's rep reads at most this much of a result file and fails the task when it is longer. */
@@ -52,6 +55,7 @@ public final class TaskProcessor implements TaskWorkHandler {
     private final LifecycleCalls retrying;
     private final Duration signalSettle;
     private volatile boolean shuttingDown;
+    private volatile BooleanSupplier evacuating = () -> false;
 
     /**
      * @param lifecycleAttempts how often start and complete are tried when unanswered (reject never is)
@@ -87,6 +91,14 @@ public final class TaskProcessor implements TaskWorkHandler {
         // Work is at-least-once: the container guid is the task guid, so a task never starts twice here.
         if (executor.lookup(guid).isPresent()) {
             LOG.info(() -> "task " + guid + ": already has a container here; skipping work");
+            return false;
+        }
+        if (evacuating.getAsBoolean()) {
+            LOG.info(() -> "task " + guid + ": rejecting work, the cell is evacuating");
+            if (!shuttingDown) {
+                queues.submit("reject " + guid, "rejection of task " + guid,
+                        () -> reject(guid, EvacuationProcessor.REFUSAL));
+            }
             return false;
         }
         Resources wanted = new Resources(definition.memoryMb(), definition.diskMb(), 1);
@@ -140,6 +152,16 @@ public final class TaskProcessor implements TaskWorkHandler {
         return queues.idle();
     }
 
+    /** New work is rejected while {@code evacuating} holds. */
+    public void refuseWorkWhile(BooleanSupplier evacuating) {
+        this.evacuating = evacuating;
+    }
+
+    /** Queues a sync operation behind every queued operation on the task. */
+    CompletableFuture<Void> enqueue(String guid, String what, Runnable op) {
+        return queues.submit(guid, what, op);
+    }
+
     private void startAndRun(Task task) {
         String guid = task.taskGuid();
         String who = "task " + guid;
@@ -185,7 +207,7 @@ public final class TaskProcessor implements TaskWorkHandler {
                 () -> reportCompletion(container.guid()));
     }
 
-    private void reportCompletion(String guid) {
+    void reportCompletion(String guid) {
         String who = "task " + guid;
         Optional<Container> completed = executor.lookup(guid);
         if (completed.isPresent() && completed.get().result() != null && diedOfSignal(completed.get().result())) {

@@ -11,9 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.diego.core.api.ActualLrpsResponse;
 import org.diego.core.api.CompleteTaskRequest;
+import org.diego.core.api.EvacuateClaimedActualLrpRequest;
+import org.diego.core.api.EvacuateCrashedActualLrpRequest;
+import org.diego.core.api.EvacuateRunningActualLrpRequest;
+import org.diego.core.api.EvacuateStoppedActualLrpRequest;
+import org.diego.core.api.EvacuationResponse;
 import org.diego.core.api.RejectTaskRequest;
+import org.diego.core.api.RemoveEvacuatingActualLrpRequest;
 import org.diego.core.api.StartTaskRequest;
+import org.diego.core.api.TasksResponse;
+import org.diego.core.messages.ActualLrpsByCell;
 import org.diego.core.json.Json;
 import org.diego.core.messages.CellHeartbeat;
 import org.diego.core.messages.ClaimActualLrpRequest;
@@ -21,12 +30,16 @@ import org.diego.core.messages.CrashActualLrpRequest;
 import org.diego.core.messages.LifecycleResponse;
 import org.diego.core.messages.RemoveActualLrpRequest;
 import org.diego.core.messages.StartActualLrpRequest;
+import org.diego.core.messages.TasksByCell;
+import org.diego.core.model.ActualLrp;
 import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.CellPresence;
 import org.diego.core.model.DiegoError;
 import org.diego.core.model.ErrorType;
 import org.diego.core.model.InstanceKey;
 import org.diego.core.model.NetInfo;
+import org.diego.core.model.RunningInfo;
+import org.diego.core.model.TaskState;
 import org.junit.jupiter.api.Test;
 
 /** The request/reply and heartbeat wire behaviour, against an in-memory JMS. */
@@ -93,6 +106,62 @@ class JmsBbsClientTest {
                 jms.sent.stream().map(s -> s.properties.get("diego_type")).toList());
         assertEquals(new CompleteTaskRequest("t-1", "cell-1", false, "", "out"),
                 Json.read(jms.sent.get(1).body, CompleteTaskRequest.class));
+    }
+
+    @Test
+    void syncReadsAskForTheCellAndReadTheirLists() {
+        client.attach(jms.connection());
+        ActualLrpKey key = new ActualLrpKey("pg", 0, "d");
+        ActualLrp row = ActualLrp.running(key, INSTANCE, RunningInfo.of(NetInfo.EMPTY), 1, "e");
+        answerWith(ActualLrpsResponse.of(List.of(row)), "actual_lrps");
+        assertEquals(List.of(row), client.actualLrps("cell-1"));
+        var task = BulkSyncTest.task("t-1", TaskState.Running, "cell-1");
+        answerWith(TasksResponse.of(List.of(task)), "tasks");
+        assertEquals(List.of(task), client.tasks("cell-1"));
+
+        assertEquals(List.of("actual_lrps_by_cell", "tasks_by_cell"),
+                jms.sent.stream().map(s -> s.properties.get("diego_type")).toList());
+        assertEquals(new ActualLrpsByCell("cell-1"), Json.read(jms.sent.get(0).body, ActualLrpsByCell.class));
+        assertEquals(new TasksByCell("cell-1"), Json.read(jms.sent.get(1).body, TasksByCell.class));
+    }
+
+    @Test
+    void aRefusedOrMistypedReadIsUnavailable() {
+        client.attach(jms.connection());
+        answerWith(new ActualLrpsResponse(new DiegoError(ErrorType.InvalidRequest, "cell_id is required"), List.of()),
+                "actual_lrps");
+        BbsUnavailableException refused = assertThrows(BbsUnavailableException.class, () -> client.actualLrps(""));
+        assertTrue(refused.getMessage().contains("cell_id is required"), refused.getMessage());
+
+        // The BBS answers a request it cannot decode with a lifecycle_response error, whatever was asked.
+        answerWith(new LifecycleResponse(new DiegoError(ErrorType.InvalidJSON, "bad body")), "lifecycle_response");
+        BbsUnavailableException undecodable = assertThrows(BbsUnavailableException.class, () -> client.tasks("cell-1"));
+        assertTrue(undecodable.getMessage().contains("bad body"), undecodable.getMessage());
+
+        answerWith(TasksResponse.of(List.of()), "tasks");
+        assertThrows(BbsUnavailableException.class, () -> client.actualLrps("cell-1"));
+    }
+
+    @Test
+    void evacuationReportsUseTheirWireTypesAndReadKeepContainer() {
+        client.attach(jms.connection());
+        ActualLrpKey key = new ActualLrpKey("pg", 0, "d");
+        answerWith(new EvacuationResponse(null, true), "evacuation_response");
+
+        assertTrue(client.evacuateRunning(new EvacuateRunningActualLrpRequest(key, INSTANCE, NetInfo.EMPTY, List.of(),
+                Map.of(), null, "z1")).keepContainer());
+        answerWith(new EvacuationResponse(new DiegoError(ErrorType.ResourceNotFound, "gone"), false),
+                "evacuation_response");
+        EvacuationResponse claimed = client.evacuateClaimed(new EvacuateClaimedActualLrpRequest(key, INSTANCE));
+        assertEquals(ErrorType.ResourceNotFound, claimed.error().type());
+        client.evacuateStopped(new EvacuateStoppedActualLrpRequest(key, INSTANCE));
+        client.evacuateCrashed(new EvacuateCrashedActualLrpRequest(key, INSTANCE, "Exited with status 1"));
+        answerWith(LifecycleResponse.OK, "lifecycle_response");
+        assertTrue(client.removeEvacuating(new RemoveEvacuatingActualLrpRequest(key, INSTANCE)).ok());
+
+        assertEquals(List.of("evacuate_running_actual_lrp", "evacuate_claimed_actual_lrp", "evacuate_stopped_actual_lrp",
+                        "evacuate_crashed_actual_lrp", "remove_evacuating_actual_lrp"),
+                jms.sent.stream().map(s -> s.properties.get("diego_type")).toList());
     }
 
     @Test

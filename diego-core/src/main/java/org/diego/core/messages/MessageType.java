@@ -2,9 +2,17 @@ package org.diego.core.messages;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.diego.core.api.ActualLrpsResponse;
 import org.diego.core.api.CompleteTaskRequest;
+import org.diego.core.api.EvacuateClaimedActualLrpRequest;
+import org.diego.core.api.EvacuateCrashedActualLrpRequest;
+import org.diego.core.api.EvacuateRunningActualLrpRequest;
+import org.diego.core.api.EvacuateStoppedActualLrpRequest;
+import org.diego.core.api.EvacuationResponse;
 import org.diego.core.api.RejectTaskRequest;
+import org.diego.core.api.RemoveEvacuatingActualLrpRequest;
 import org.diego.core.api.StartTaskRequest;
+import org.diego.core.api.TasksResponse;
 
 /** Every message kind on the wire, with its {@code diego_type} name and body record. */
 public enum MessageType {
@@ -26,7 +34,20 @@ public enum MessageType {
     // A cell's task lifecycle requests reuse the HTTP API's bodies; the reply is a lifecycle_response.
     START_TASK("start_task", StartTaskRequest.class),
     COMPLETE_TASK("complete_task", CompleteTaskRequest.class),
-    REJECT_TASK("reject_task", RejectTaskRequest.class);
+    REJECT_TASK("reject_task", RejectTaskRequest.class),
+    // A cell's bulk sync reads its rows; the replies reuse the HTTP API's list responses.
+    ACTUAL_LRPS_BY_CELL("actual_lrps_by_cell", ActualLrpsByCell.class),
+    ACTUAL_LRPS("actual_lrps", ActualLrpsResponse.class),
+    TASKS_BY_CELL("tasks_by_cell", TasksByCell.class),
+    TASKS("tasks", TasksResponse.class),
+    // A draining cell's reports reuse the HTTP API's bodies; the reply is an evacuation_response
+    // (remove_evacuating's is a lifecycle_response).
+    EVACUATE_CLAIMED_ACTUAL_LRP("evacuate_claimed_actual_lrp", EvacuateClaimedActualLrpRequest.class),
+    EVACUATE_RUNNING_ACTUAL_LRP("evacuate_running_actual_lrp", EvacuateRunningActualLrpRequest.class),
+    EVACUATE_STOPPED_ACTUAL_LRP("evacuate_stopped_actual_lrp", EvacuateStoppedActualLrpRequest.class),
+    EVACUATE_CRASHED_ACTUAL_LRP("evacuate_crashed_actual_lrp", EvacuateCrashedActualLrpRequest.class),
+    REMOVE_EVACUATING_ACTUAL_LRP("remove_evacuating_actual_lrp", RemoveEvacuatingActualLrpRequest.class),
+    EVACUATION_RESPONSE("evacuation_response", EvacuationResponse.class);
 
     private final String wireName;
     private final Class<?> bodyType;

@@ -12,11 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.diego.core.api.ActualLrpsResponse;
 import org.diego.core.api.CompleteTaskRequest;
+import org.diego.core.api.EvacuateClaimedActualLrpRequest;
+import org.diego.core.api.EvacuateCrashedActualLrpRequest;
+import org.diego.core.api.EvacuateRunningActualLrpRequest;
+import org.diego.core.api.EvacuateStoppedActualLrpRequest;
+import org.diego.core.api.EvacuationResponse;
 import org.diego.core.api.RejectTaskRequest;
+import org.diego.core.api.RemoveEvacuatingActualLrpRequest;
 import org.diego.core.api.StartTaskRequest;
+import org.diego.core.api.TasksResponse;
 import org.diego.core.json.Json;
 import org.diego.core.model.Action;
+import org.diego.core.model.ActualLrp;
 import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.CellPresence;
 import org.diego.core.model.DesiredLrp;
@@ -28,6 +37,7 @@ import org.diego.core.model.ModificationTag;
 import org.diego.core.model.NetInfo;
 import org.diego.core.model.PortMapping;
 import org.diego.core.model.RunAction;
+import org.diego.core.model.RunningInfo;
 import org.diego.core.model.TaskSamples;
 import org.diego.core.model.TaskState;
 import org.junit.jupiter.api.Test;
@@ -47,6 +57,8 @@ class MessageTypeTest {
             .startTimeoutMs(30_000).ports(List.of(8080)).placementTags(List.of("blue")).annotation("note")
             .modificationTag(new ModificationTag("ep", 2)).build();
 
+    static final NetInfo NET = new NetInfo("10.0.0.1", List.of(new PortMapping(8080, 61000)), "172.16.0.9");
+
     /** A non-trivial body for every type; a new MessageType without a sample fails the test below. */
     static final Map<MessageType, Object> SAMPLES = new EnumMap<>(Map.ofEntries(
             Map.entry(MessageType.CELL_HEARTBEAT, new CellHeartbeat(new CellPresence("cell-1", "10.0.0.1:1800", "z1",
@@ -54,8 +66,7 @@ class MessageTypeTest {
                     List.of(new CellPresence.RootfsProvider("preloaded", List.of("cflinuxfs4"))),
                     List.of("blue"), List.of("green"), "https://cell-1:1801"))),
             Map.entry(MessageType.CLAIM_ACTUAL_LRP, new ClaimActualLrpRequest("app-1", 3, IKEY)),
-            Map.entry(MessageType.START_ACTUAL_LRP, new StartActualLrpRequest(KEY, IKEY,
-                    new NetInfo("10.0.0.1", List.of(new PortMapping(8080, 61000)), "172.16.0.9"))),
+            Map.entry(MessageType.START_ACTUAL_LRP, new StartActualLrpRequest(KEY, IKEY, NET)),
             Map.entry(MessageType.CRASH_ACTUAL_LRP, new CrashActualLrpRequest(KEY, IKEY, "Exited with status 1")),
             Map.entry(MessageType.REMOVE_ACTUAL_LRP, new RemoveActualLrpRequest("app-1", 3, IKEY)),
             Map.entry(MessageType.LIFECYCLE_RESPONSE, new LifecycleResponse(
@@ -74,7 +85,21 @@ class MessageTypeTest {
             Map.entry(MessageType.START_TASK, new StartTaskRequest("task-1", "cell-1")),
             Map.entry(MessageType.COMPLETE_TASK, new CompleteTaskRequest("task-1", "cell-1", true,
                     "TASK: Exited with status 2", "partial")),
-            Map.entry(MessageType.REJECT_TASK, new RejectTaskRequest("task-1", "insufficient resources: memory"))));
+            Map.entry(MessageType.REJECT_TASK, new RejectTaskRequest("task-1", "insufficient resources: memory")),
+            Map.entry(MessageType.ACTUAL_LRPS_BY_CELL, new ActualLrpsByCell("cell-1")),
+            Map.entry(MessageType.ACTUAL_LRPS, ActualLrpsResponse.of(List.of(
+                    ActualLrp.running(KEY, IKEY, RunningInfo.of(NET), 1_000_000L, "epoch-1")))),
+            Map.entry(MessageType.TASKS_BY_CELL, new TasksByCell("cell-1")),
+            Map.entry(MessageType.TASKS, TasksResponse.of(List.of(TaskSamples.in(TaskState.Running)))),
+            Map.entry(MessageType.EVACUATE_CLAIMED_ACTUAL_LRP, new EvacuateClaimedActualLrpRequest(KEY, IKEY)),
+            Map.entry(MessageType.EVACUATE_RUNNING_ACTUAL_LRP, new EvacuateRunningActualLrpRequest(KEY, IKEY, NET,
+                    List.of(), Map.of("app", "a"), true, "z1")),
+            Map.entry(MessageType.EVACUATE_STOPPED_ACTUAL_LRP, new EvacuateStoppedActualLrpRequest(KEY, IKEY)),
+            Map.entry(MessageType.EVACUATE_CRASHED_ACTUAL_LRP, new EvacuateCrashedActualLrpRequest(KEY, IKEY,
+                    "Exited with status 1")),
+            Map.entry(MessageType.REMOVE_EVACUATING_ACTUAL_LRP, new RemoveEvacuatingActualLrpRequest(KEY, IKEY)),
+            Map.entry(MessageType.EVACUATION_RESPONSE, new EvacuationResponse(
+                    new DiegoError(ErrorType.ResourceNotFound, "gone"), true))));
 
     @Test
     void everyTypeHasASample() {

@@ -20,7 +20,8 @@ import org.diego.core.model.DiegoException;
 import org.diego.core.model.ErrorType;
 
 /**
- * Consumes {@code diego.bbs}: cell heartbeats, ActualLRP and Task lifecycle requests. Instances of the
+ * Consumes {@code diego.bbs}: cell heartbeats, ActualLRP and Task lifecycle requests, a cell's sync reads
+ * and evacuation reports. Instances of the
  * deployment group compete for messages. A message that cannot be decoded is logged and dropped
  * (answered with an error when it asked for a reply); the consumer never stops on bad input.
  */
@@ -39,9 +40,9 @@ public class BbsQueueListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        LifecycleResponse response;
+        Object response;
         try {
-            response = requests.handle(decode(message));
+            response = requests.reply(decode(message));
         } catch (DiegoException e) {
             LOG.warning(() -> "dropping undecodable cell message: " + e.getMessage());
             response = new LifecycleResponse(e.toError());

@@ -4,9 +4,19 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.List;
+import org.diego.core.api.ActualLrpsResponse;
 import org.diego.core.api.CompleteTaskRequest;
+import org.diego.core.api.EvacuateClaimedActualLrpRequest;
+import org.diego.core.api.EvacuateCrashedActualLrpRequest;
+import org.diego.core.api.EvacuateRunningActualLrpRequest;
+import org.diego.core.api.EvacuateStoppedActualLrpRequest;
+import org.diego.core.api.EvacuationResponse;
 import org.diego.core.api.RejectTaskRequest;
+import org.diego.core.api.RemoveEvacuatingActualLrpRequest;
 import org.diego.core.api.StartTaskRequest;
+import org.diego.core.api.TasksResponse;
+import org.diego.core.messages.ActualLrpsByCell;
 import org.diego.core.messages.CellHeartbeat;
 import org.diego.core.messages.ClaimActualLrpRequest;
 import org.diego.core.messages.CrashActualLrpRequest;
@@ -14,17 +24,20 @@ import org.diego.core.messages.FailActualLrpRequest;
 import org.diego.core.messages.LifecycleResponse;
 import org.diego.core.messages.RemoveActualLrpRequest;
 import org.diego.core.messages.StartActualLrpRequest;
+import org.diego.core.messages.TasksByCell;
 import org.diego.core.model.DiegoException;
 import org.diego.core.model.ErrorType;
 import org.diego.core.model.Validation;
 import org.diego.ejb.bbs.ActualLrps;
 import org.diego.ejb.bbs.Cells;
+import org.diego.ejb.bbs.Evacuations;
 import org.diego.ejb.bbs.Tasks;
 
 /**
  * What each cell request does. Every request runs in its own transaction (through the bean
  * proxies), and a refusal comes back as the Diego error in the reply instead of an exception. A
- * {@code start_task} reply also carries {@code should_start}.
+ * {@code start_task} reply also carries {@code should_start}. {@link #reply} also answers the bulk
+ * sync's reads (a list) and a draining cell's evacuation reports ({@code keep_container}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -35,6 +48,64 @@ public class CellRequests {
     ActualLrps actuals;
     @Inject
     Tasks tasks;
+    @Inject
+    Evacuations evacuations;
+
+    /**
+     * The reply to any cell request: a list for the sync reads, an {@link EvacuationResponse} for the
+     * evacuation reports, a {@link LifecycleResponse} for everything else.
+     */
+    public Object reply(Object body) {
+        if (body instanceof ActualLrpsByCell r) {
+            try {
+                Validation.required("cell_id", r.cellId());
+                return ActualLrpsResponse.of(actuals.list(null, r.cellId(), null, null));
+            } catch (DiegoException e) {
+                return new ActualLrpsResponse(e.toError(), List.of());
+            }
+        }
+        if (body instanceof TasksByCell r) {
+            try {
+                Validation.required("cell_id", r.cellId());
+                return TasksResponse.of(tasks.list(null, r.cellId()));
+            } catch (DiegoException e) {
+                return new TasksResponse(e.toError(), List.of());
+            }
+        }
+        if (body instanceof EvacuateClaimedActualLrpRequest
+                || body instanceof EvacuateRunningActualLrpRequest
+                || body instanceof EvacuateStoppedActualLrpRequest
+                || body instanceof EvacuateCrashedActualLrpRequest) {
+            return evacuate(body);
+        }
+        return handle(body);
+    }
+
+    /**
+     * As the HTTP routes: an invalid claimed or running report tells the cell to keep its container (it
+     * will report again), an invalid stopped or crashed one to drop it. Running reports use the r1 info.
+     */
+    private EvacuationResponse evacuate(Object body) {
+        boolean keepIfInvalid = body instanceof EvacuateClaimedActualLrpRequest
+                || body instanceof EvacuateRunningActualLrpRequest;
+        try {
+            if (body instanceof EvacuateClaimedActualLrpRequest r) {
+                r.validate();
+                return evacuations.claimed(r.actualLrpKey(), r.actualLrpInstanceKey());
+            } else if (body instanceof EvacuateRunningActualLrpRequest r) {
+                r.validate();
+                return evacuations.running(r.actualLrpKey(), r.actualLrpInstanceKey(), r.runningInfo());
+            } else if (body instanceof EvacuateStoppedActualLrpRequest r) {
+                r.validate();
+                return evacuations.stopped(r.actualLrpKey(), r.actualLrpInstanceKey());
+            }
+            EvacuateCrashedActualLrpRequest r = (EvacuateCrashedActualLrpRequest) body;
+            r.validate();
+            return evacuations.crashed(r.actualLrpKey(), r.actualLrpInstanceKey(), r.errorMessage());
+        } catch (DiegoException e) {
+            return new EvacuationResponse(e.toError(), keepIfInvalid);
+        }
+    }
 
     public LifecycleResponse handle(Object body) {
         try {
@@ -71,6 +142,9 @@ public class CellRequests {
             } else if (body instanceof RemoveActualLrpRequest r) {
                 Validation.required("actual_lrp_instance_key", r.actualLrpInstanceKey());
                 actuals.remove(r.processGuid(), r.index(), r.actualLrpInstanceKey());
+            } else if (body instanceof RemoveEvacuatingActualLrpRequest r) {
+                r.validate();
+                evacuations.removeEvacuating(r.actualLrpKey(), r.actualLrpInstanceKey());
             } else {
                 throw new DiegoException(ErrorType.InvalidRequest, "not a cell request: " + body.getClass().getSimpleName());
             }
