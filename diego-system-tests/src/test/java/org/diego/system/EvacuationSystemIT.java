@@ -99,7 +99,10 @@ class EvacuationSystemIT {
                 Cluster.sleep(200);
             }
             assertTrue(sawEvacuating, "the instance kept serving as EVACUATING while replaced: " + tail(history));
-            assertFalse(ProcessHandle.of(victimPid).map(ProcessHandle::isAlive).orElse(false), victim + " exited");
+            // The admin endpoint closes a moment before the JVM is gone.
+            String drained = victim;
+            Cluster.await(victim + " exited", Duration.ofSeconds(30),
+                    () -> !ProcessHandle.of(victimPid).map(ProcessHandle::isAlive).orElse(false), () -> drained);
 
             Cluster.await("both instances RUNNING on " + survivor + " and no EVACUATING row left", PATIENCE, () -> {
                 JsonNode rows = Lrps.actuals(api, guid);

@@ -12,9 +12,14 @@ public interface BbsEvent {
 
     EventStream stream();
 
-    /**
-     * The cells this event concerns, for subscribers that filter by cell id; empty means the event is
-     * not about a cell (desired LRP events), and such events reach every subscriber of the stream.
-     */
+    /** The cells this event concerns, for subscribers that filter by cell id (an UNCLAIMED row: none). */
     Set<String> cellIds();
+
+    /**
+     * Whether the event reaches every subscriber of its stream whatever its cell filter: desired LRP
+     * events do, since a cell's route emitter needs the routes of what may land on it.
+     */
+    default boolean forEveryCell() {
+        return false;
+    }
 }

@@ -22,4 +22,9 @@ public record DesiredLrpChanged(DesiredLrp before, DesiredLrp after, String trac
     public Set<String> cellIds() {
         return Set.of();
     }
+
+    @Override
+    public boolean forEveryCell() {
+        return true;
+    }
 }

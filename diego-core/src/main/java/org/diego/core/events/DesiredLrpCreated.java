@@ -22,4 +22,9 @@ public record DesiredLrpCreated(DesiredLrp desiredLrp, String traceId) implement
     public Set<String> cellIds() {
         return Set.of();
     }
+
+    @Override
+    public boolean forEveryCell() {
+        return true;
+    }
 }

@@ -7,13 +7,13 @@ import org.diego.core.json.Json;
  * An event on its way to subscribers on every instance: its name, stream, the cells it concerns and
  * its JSON form. It travels as JSON text, so no application class has to be known to the data grid.
  */
-public record PublishedEvent(String type, EventStream stream, Set<String> cellIds, String json) {
+public record PublishedEvent(String type, EventStream stream, Set<String> cellIds, boolean forEveryCell, String json) {
     public PublishedEvent {
         cellIds = cellIds == null ? Set.of() : Set.copyOf(cellIds);
     }
 
     public static PublishedEvent of(BbsEvent event) {
-        return new PublishedEvent(event.type(), event.stream(), event.cellIds(), Json.write(event));
+        return new PublishedEvent(event.type(), event.stream(), event.cellIds(), event.forEveryCell(), Json.write(event));
     }
 
     /** Whether a subscriber of {@code stream} filtering by {@code cellId} ("" = all cells) receives it. */
@@ -21,7 +21,7 @@ public record PublishedEvent(String type, EventStream stream, Set<String> cellId
         if (subscribed != stream) {
             return false;
         }
-        return cellId == null || cellId.isEmpty() || cellIds.isEmpty() || cellIds.contains(cellId);
+        return cellId == null || cellId.isEmpty() || forEveryCell || cellIds.contains(cellId);
     }
 
     public String encode() {
