@@ -15,11 +15,26 @@ public enum UpdateStrategy {
         return ordinal();
     }
 
-    @JsonCreator
     public static UpdateStrategy of(int code) {
         if (code < 0 || code >= values().length) {
             throw new IllegalArgumentException("unknown update_strategy " + code);
         }
         return values()[code];
+    }
+
+    /** Reads Diego's number, or the enum name the protobuf bridge writes for an enum field. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static UpdateStrategy read(Object value) {
+        if (value instanceof Integer code) {
+            return of(code);
+        }
+        if (value instanceof String name) {
+            for (UpdateStrategy s : values()) {
+                if (s.name().equals(name)) {
+                    return s;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown update_strategy " + value);
     }
 }

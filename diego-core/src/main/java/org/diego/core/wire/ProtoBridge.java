@@ -200,7 +200,15 @@ public final class ProtoBridge {
                     }
                     throw new Mismatch("unknown " + field.getEnumType().getName() + " " + v.textValue());
                 }
-                throw new Mismatch("expected the name of a " + field.getEnumType().getName() + ", got " + brief(v));
+                // Some of Diego's enums travel in JSON as their number (DesiredLRP's update_strategy).
+                if (v.isInt()) {
+                    EnumValueDescriptor e = field.getEnumType().findValueByNumber(v.intValue());
+                    if (e != null) {
+                        return e;
+                    }
+                    throw new Mismatch("unknown " + field.getEnumType().getName() + " number " + v.intValue());
+                }
+                throw new Mismatch("expected the name or number of a " + field.getEnumType().getName() + ", got " + brief(v));
             case MESSAGE, GROUP:
             default:
                 return message(v, field.getMessageType());
