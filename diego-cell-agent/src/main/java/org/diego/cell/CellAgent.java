@@ -1,6 +1,8 @@
 package org.diego.cell;
 
 import jakarta.jms.ConnectionFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +19,10 @@ import java.util.logging.Logger;
 import org.diego.cell.broker.BrokerLink;
 import org.diego.cell.broker.OpenMq;
 import org.diego.cell.executor.CellExecutor;
+import org.diego.cell.executor.steps.StepScheduler;
+import org.diego.cell.executor.steps.StepSettings;
+import org.diego.cell.executor.transfer.CachedDownloader;
+import org.diego.cell.executor.transfer.Uploader;
 import org.diego.cell.garden.HostPortAllocator;
 import org.diego.cell.garden.ProcessBackend;
 import org.diego.cell.rep.CellMessageDispatcher;
@@ -54,10 +60,15 @@ public final class CellAgent {
     private volatile ScheduledFuture<?> heartbeats;
 
     public CellAgent(CellAgentConfig config, ConnectionFactory broker, Clock clock, GuidGenerator guids) {
+        this(config, ExecutorOptions.DEFAULT, broker, clock, guids);
+    }
+
+    public CellAgent(CellAgentConfig config, ExecutorOptions options, ConnectionFactory broker, Clock clock,
+                     GuidGenerator guids) {
         this.config = config;
         ProcessBackend backend = new ProcessBackend(config.workDir().resolve("containers"), config.address(),
                 new HostPortAllocator(), timers, config.stopGrace());
-        this.executor = new CellExecutor(backend, config.capacity(), clock);
+        this.executor = new CellExecutor(backend, config.capacity(), clock, stepSettings(config, options, clock));
         this.bbs = new JmsBbsClient(config.replyTimeout());
         this.processor = new LrpProcessor(config.cellId(), executor, bbs, guids, workers, LIFECYCLE_ATTEMPTS,
                 LIFECYCLE_BACKOFF, SIGNAL_SETTLE);
@@ -69,10 +80,25 @@ public final class CellAgent {
         this.link = new BrokerLink(config.brokerUrl(), broker::createContext, List.of(bbs, consumer), CONNECT_RETRY);
     }
 
-    public static CellAgent create(CellAgentConfig config) {
+    public static CellAgent create(CellAgentConfig config, ExecutorOptions options) {
         ConnectionFactory broker = OpenMq.connectionFactory(config.brokerUrl(), config.brokerUser(),
                 config.brokerPassword());
-        return new CellAgent(config, broker, Clock.systemUTC(), GuidGenerator.RANDOM);
+        return new CellAgent(config, options, broker, Clock.systemUTC(), GuidGenerator.RANDOM);
+    }
+
+    /** Steps wait on the agent's timers; downloads are cached under the work dir, which survives restarts. */
+    private StepSettings stepSettings(CellAgentConfig config, ExecutorOptions options, Clock clock) {
+        try {
+            CachedDownloader downloader = new CachedDownloader(StepSettings.sharedHttpClient(),
+                    config.workDir().resolve("cache"), options.downloadCacheMb() * 1024 * 1024, 4,
+                    Duration.ofMillis(500), 5);
+            return new StepSettings(clock, StepScheduler.of(timers), StepSettings.sharedIo(), downloader,
+                    new Uploader(StepSettings.sharedHttpClient()), config.stopGrace(),
+                    options.healthyMonitoringInterval(), options.unhealthyMonitoringInterval(),
+                    StepSettings.CHECK_TIMEOUT, StepSettings.sharedHttpClient());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the download cache in " + config.workDir(), e);
+        }
     }
 
     /** Runs until stopped; returns the process exit code (2: the broker never answered). */

@@ -56,6 +56,15 @@ public final class CellAgentMain implements Callable<Integer> {
     @Option(names = "--stop-grace-ms", defaultValue = "10000",
             description = "SIGTERM to SIGKILL delay when stopping a container (default: ${DEFAULT-VALUE}).")
     long stopGraceMs;
+    @Option(names = "--healthy-monitoring-interval-ms", defaultValue = "30000",
+            description = "Liveness period of monitors, default interval of checks (default: ${DEFAULT-VALUE}).")
+    long healthyMonitoringIntervalMs;
+    @Option(names = "--unhealthy-monitoring-interval-ms", defaultValue = "2000",
+            description = "Startup check polling period (default: ${DEFAULT-VALUE}).")
+    long unhealthyMonitoringIntervalMs;
+    @Option(names = "--download-cache-mb", defaultValue = "10240",
+            description = "Download cache size under <work-dir>/cache; 0 disables it (default: ${DEFAULT-VALUE}).")
+    long downloadCacheMb;
     @Option(names = "--log-level", defaultValue = "INFO",
             description = "java.util.logging level (default: ${DEFAULT-VALUE}).")
     String logLevel;
@@ -69,12 +78,21 @@ public final class CellAgentMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AgentLogManager.configure(Level.parse(logLevel));
-        CellAgent agent = CellAgent.create(config());
+        CellAgent agent = CellAgent.create(config(), executorOptions());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             agent.stop();
             AgentLogManager.agentStopped();
         }, "agent-shutdown"));
         return agent.run();
+    }
+
+    ExecutorOptions executorOptions() {
+        if (healthyMonitoringIntervalMs <= 0 || unhealthyMonitoringIntervalMs <= 0 || downloadCacheMb < 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "monitoring intervals must be positive and the download cache not negative");
+        }
+        return new ExecutorOptions(Duration.ofMillis(healthyMonitoringIntervalMs),
+                Duration.ofMillis(unhealthyMonitoringIntervalMs), downloadCacheMb);
     }
 
     CellAgentConfig config() {

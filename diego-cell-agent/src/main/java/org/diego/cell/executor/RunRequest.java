@@ -1,16 +1,23 @@
 package org.diego.cell.executor;
 
 import java.util.List;
+import org.diego.cell.executor.steps.Recipe;
+import org.diego.core.model.Action;
 import org.diego.core.model.EnvironmentVariable;
 import org.diego.core.model.RunAction;
 
 /**
- * What to run in a reserved container: the container-wide environment, the ports to expose and the
- * run action, whose own env is applied to its process on top of the container's.
+ * What to run in a reserved container: the container-wide environment (every process inherits it; a run
+ * action's own env goes on top), the ports to expose, and the recipe: the actions and health checks.
  */
-public record RunRequest(String rootfs, List<EnvironmentVariable> env, List<Integer> ports, RunAction action) {
+public record RunRequest(String rootfs, List<EnvironmentVariable> env, List<Integer> ports, Recipe recipe) {
     public RunRequest {
         env = env == null ? List.of() : List.copyOf(env);
         ports = ports == null ? List.of() : List.copyOf(ports);
+    }
+
+    /** A single run action, logged under the default source. */
+    public RunRequest(String rootfs, List<EnvironmentVariable> env, List<Integer> ports, RunAction action) {
+        this(rootfs, env, ports, Recipe.of(Action.of(action)));
     }
 }

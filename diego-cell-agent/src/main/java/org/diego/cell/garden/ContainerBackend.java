@@ -16,6 +16,37 @@ public interface ContainerBackend {
     ContainerProcess run(String handle, ProcessSpec spec) throws BackendException;
 
     /**
+     * Runs a process with limits and output handling (the executor's run step). A backend that cannot
+     * apply {@code options} runs the process as {@link #run(String, ProcessSpec)} does.
+     */
+    default ContainerProcess run(String handle, ProcessSpec spec, ProcessOptions options) throws BackendException {
+        return run(handle, spec);
+    }
+
+    /**
+     * Signals one process started by {@link #run}, not the whole container (Garden's Process.Signal):
+     * SIGTERM, or SIGKILL with {@code kill}. The default signals the host pid, which is right for backends
+     * whose pids are host pids and the agent may signal them; a gone process is ignored.
+     */
+    default void signal(String handle, long pid, boolean kill) {
+        ProcessHandle.of(pid).ifPresent(p -> {
+            if (kill) {
+                p.destroyForcibly();
+            } else {
+                p.destroy();
+            }
+        });
+    }
+
+    /**
+     * Extracts a tar stream into the directory {@code path} of a live container, creating it (Garden's
+     * StreamIn). The caller closes the stream. Backends without it throw UnsupportedOperationException.
+     */
+    default void streamIn(String handle, String path, InputStream tar) throws BackendException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot stream files in");
+    }
+
+    /**
      * Stops every process of the container: with {@code kill} at once (SIGKILL), otherwise SIGTERM
      * first and SIGKILL after the backend's grace time, like Garden's {@code Stop(kill)}.
      */
