@@ -1,6 +1,7 @@
 package org.diego.core.messages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,7 +56,7 @@ class MessageTypeTest {
                     List.of("blue"), List.of("green"), "https://cell-1:1801"))),
             Map.entry(MessageType.CLAIM_ACTUAL_LRP, new ClaimActualLrpRequest("app-1", 3, IKEY)),
             Map.entry(MessageType.START_ACTUAL_LRP, new StartActualLrpRequest(KEY, IKEY,
-                    new NetInfo("10.0.0.1", List.of(new PortMapping(8080, 61000)), "172.16.0.9"))),
+                    new NetInfo("10.0.0.1", List.of(new PortMapping(8080, 61000)), "172.16.0.9"), false)),
             Map.entry(MessageType.CRASH_ACTUAL_LRP, new CrashActualLrpRequest(KEY, IKEY, "Exited with status 1")),
             Map.entry(MessageType.REMOVE_ACTUAL_LRP, new RemoveActualLrpRequest("app-1", 3, IKEY)),
             Map.entry(MessageType.LIFECYCLE_RESPONSE, new LifecycleResponse(
@@ -96,6 +97,17 @@ class MessageTypeTest {
         assertEquals(body, decoded);
         assertTrue(received.bodyType().isInstance(decoded));
         assertEquals(text, Json.write(decoded), "re-encoding is stable");
+    }
+
+    @Test
+    void aStartWithoutRoutableStaysUnset() {
+        StartActualLrpRequest old = new StartActualLrpRequest(KEY, IKEY, NetInfo.EMPTY);
+        String text = Json.write(old);
+
+        assertFalse(text.contains("routable"), text);
+        assertEquals(old, Json.read(text, StartActualLrpRequest.class));
+        assertEquals(Boolean.TRUE, Json.read(Json.write(new StartActualLrpRequest(KEY, IKEY, NetInfo.EMPTY, true)),
+                StartActualLrpRequest.class).routable());
     }
 
     @Test

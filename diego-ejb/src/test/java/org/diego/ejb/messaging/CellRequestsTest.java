@@ -10,17 +10,33 @@ import org.diego.core.api.CompleteTaskRequest;
 import org.diego.core.api.RejectTaskRequest;
 import org.diego.core.api.StartTaskRequest;
 import org.diego.core.messages.LifecycleResponse;
+import org.diego.core.messages.StartActualLrpRequest;
+import org.diego.core.model.ActualLrp;
+import org.diego.core.model.ActualLrpKey;
+import org.diego.core.model.InstanceKey;
+import org.diego.core.model.NetInfo;
+import org.diego.core.model.PortMapping;
+import org.diego.core.model.RunningInfo;
+import org.diego.ejb.bbs.ActualLrps;
 import org.diego.core.model.DiegoException;
 import org.diego.core.model.ErrorType;
 import org.diego.ejb.bbs.Tasks;
 import org.junit.jupiter.api.Test;
 
-/** The task requests a cell sends: each reaches the Tasks bean, refusals come back as the error. */
+/** Cell requests: each reaches its bean, refusals come back as the error. */
 class CellRequestsTest {
     private final List<String> calls = new ArrayList<>();
+    private final List<RunningInfo> starts = new ArrayList<>();
     private final CellRequests requests = new CellRequests();
 
     CellRequestsTest() {
+        requests.actuals = new ActualLrps() {
+            @Override
+            public ActualLrp start(ActualLrpKey key, InstanceKey by, RunningInfo info) {
+                starts.add(info);
+                return null;
+            }
+        };
         requests.tasks = new Tasks() {
             @Override
             public boolean start(String taskGuid, String cellId) {
@@ -56,6 +72,20 @@ class CellRequestsTest {
         assertEquals(ErrorType.InvalidStateTransition, refused.error().type());
         assertFalse(refused.shouldStart());
         assertEquals(List.of("start t-1 cell-1", "start already-here cell-1", "start elsewhere cell-1"), calls);
+    }
+
+    @Test
+    void aStartIsRoutableUnlessTheCellSaysOtherwise() {
+        ActualLrpKey key = new ActualLrpKey("app", 0, "d");
+        InstanceKey by = new InstanceKey("ig", "cell-1");
+        NetInfo net = new NetInfo("10.0.0.1", List.of(new PortMapping(8080, 61000)), "10.0.0.1");
+
+        assertTrue(requests.handle(new StartActualLrpRequest(key, by, net)).ok());
+        assertTrue(requests.handle(new StartActualLrpRequest(key, by, net, false)).ok());
+        assertTrue(requests.handle(new StartActualLrpRequest(key, by, net, true)).ok());
+
+        assertEquals(List.of(true, false, true), starts.stream().map(RunningInfo::routable).toList());
+        assertEquals(net, starts.get(1).netInfo());
     }
 
     @Test
