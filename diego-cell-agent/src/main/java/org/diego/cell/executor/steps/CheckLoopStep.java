@@ -23,7 +23,7 @@ final class CheckLoopStep extends PollingStep {
     private final Duration timeout;
     private final StepScheduler scheduler;
     private volatile StepError last;
-    private StepScheduler.Cancellable deadline;
+    private volatile StepScheduler.Cancellable deadline;
 
     CheckLoopStep(Mode mode, Supplier<Step> probe, Duration interval, Duration timeout, StepScheduler scheduler) {
         super(probe, scheduler);

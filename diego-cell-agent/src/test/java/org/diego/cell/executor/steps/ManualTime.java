@@ -95,9 +95,14 @@ public final class ManualTime extends Clock implements StepScheduler {
     }
 
     /** Waits (in real time, up to five seconds) until something is scheduled. */
-    public synchronized void awaitPending() throws InterruptedException {
+    public void awaitPending() throws InterruptedException {
+        awaitPending(1);
+    }
+
+    /** Waits (in real time, up to five seconds) until at least {@code count} tasks are scheduled. */
+    public synchronized void awaitPending(int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (tasks.isEmpty()) {
+        while (tasks.size() < count) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 throw new AssertionError("nothing was scheduled");
