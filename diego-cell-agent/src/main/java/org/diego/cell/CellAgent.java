@@ -92,7 +92,8 @@ public final class CellAgent {
             CachedDownloader downloader = new CachedDownloader(StepSettings.sharedHttpClient(),
                     config.workDir().resolve("cache"), options.downloadCacheMb() * 1024 * 1024, 4,
                     Duration.ofMillis(500), 5);
-            return new StepSettings(clock, StepScheduler.of(timers), StepSettings.sharedIo(), downloader,
+            return new StepSettings(clock, StepScheduler.of(timers, StepSettings.sharedIo()), StepSettings.sharedIo(),
+                    downloader,
                     new Uploader(StepSettings.sharedHttpClient()), config.stopGrace(),
                     options.healthyMonitoringInterval(), options.unhealthyMonitoringInterval(),
                     StepSettings.CHECK_TIMEOUT, StepSettings.sharedHttpClient());

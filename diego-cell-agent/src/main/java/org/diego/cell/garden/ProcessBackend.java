@@ -117,8 +117,9 @@ public final class ProcessBackend implements ContainerBackend {
             Path workDir = workingDir(containerDir, spec.dir());
             List<String> command = new ArrayList<>();
             if (options.nofile() > 0) {
-                command.addAll(List.of("/bin/sh", "-c", "ulimit -n " + options.nofile()
-                        + " 2>/dev/null || echo \"cannot set nofile to " + options.nofile() + "\" >&2; exec \"$0\" \"$@\""));
+                long n = options.nofile();
+                command.addAll(List.of("/bin/sh", "-c", "ulimit -n " + n + " 2>/dev/null"
+                        + " || echo \"cannot set nofile to " + n + "\" >&2; exec \"$0\" \"$@\""));
             }
             command.add(executable(spec.path(), workDir));
             command.addAll(spec.args());

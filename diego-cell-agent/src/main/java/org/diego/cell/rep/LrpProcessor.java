@@ -227,7 +227,8 @@ public final class LrpProcessor implements CellWorkHandler {
             LOG.info(() -> who + ": start refused (" + started.get().error().message() + "); destroying container");
             executor.destroy(guid);
         } else {
-            LOG.info(() -> who + ": started at " + net.address() + " " + net.ports() + (routable ? "" : " (not routable)"));
+            LOG.info(() -> who + ": started at " + net.address() + " " + net.ports()
+                    + (routable ? "" : " (not routable)"));
         }
     }
 

@@ -93,7 +93,8 @@ final class ProbeStep extends Step {
             } catch (IllegalArgumentException e) {
                 return "failed to create an HTTP request to '" + path + "' on port " + port;
             }
-            CompletableFuture<HttpResponse<Void>> sent = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+            CompletableFuture<HttpResponse<Void>> sent =
+                    http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
             try {
                 HttpResponse<Void> response = sent.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
                 if (response.statusCode() == 200) {

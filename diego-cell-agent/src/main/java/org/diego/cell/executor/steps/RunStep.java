@@ -17,6 +17,8 @@ import org.diego.core.model.RunAction;
  * shutdown interval, and gives up waiting one second later.
  *
  * <p>{@code user} is not passed on: the process backend runs everything as the agent's user.
+ * The process is started on the thread that performs the step (scheduler tasks run on the I/O pool,
+ * see {@link StepScheduler#of}), as the executor started it before there were steps.
  */
 final class RunStep extends Step {
     /** Diego's ExitTimeout: how long a SIGKILLed process may take to be reported gone. */
@@ -40,12 +42,9 @@ final class RunStep extends Step {
         this.suppressExitStatus = suppressExitStatus;
     }
 
+    /** Starts the process on the caller's thread, so a lone run action is RUNNING when run() returns. */
     @Override
     protected void start() {
-        settings.io().execute(this::launch);
-    }
-
-    private void launch() {
         if (isCancelled()) {
             fail(StepError.cancelled());
             return;
@@ -101,7 +100,8 @@ final class RunStep extends Step {
             }
             killed = true;
             p = process;
-            timers.add(settings.scheduler().schedule(EXIT_TIMEOUT, () -> fail(StepError.plain("process did not exit"))));
+            timers.add(settings.scheduler().schedule(EXIT_TIMEOUT,
+                    () -> fail(StepError.plain("process did not exit"))));
         }
         target.backend().signal(target.handle(), p.pid(), true);
     }

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * check once the startup check passed), which is when a container becomes RUNNING. {@link #cancel} asks
  * it to stop (Diego's os.Interrupt); it then ends soon, usually with a cancellation error.
  *
- * <p>Steps never block the caller: blocking work goes to an executor, waits to a scheduler.
+ * <p>Steps never wait: transfers and probes run on an executor, delays are scheduler tasks; only a run
+ * step starts its process on the performing thread.
  */
 public abstract class Step {
     private final CompletableFuture<Void> ready = new CompletableFuture<>();

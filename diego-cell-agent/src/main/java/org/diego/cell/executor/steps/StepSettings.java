@@ -53,7 +53,7 @@ public record StepSettings(Clock clock, StepScheduler scheduler, Executor io, Ca
 
     /** Diego's defaults on shared daemon threads, with one downloader that does not cache. */
     public static StepSettings defaults(Clock clock) {
-        return new StepSettings(clock, StepScheduler.of(Shared.TIMERS), Shared.IO, Shared.DOWNLOADER,
+        return new StepSettings(clock, StepScheduler.of(Shared.TIMERS, Shared.IO), Shared.IO, Shared.DOWNLOADER,
                 new Uploader(Shared.HTTP), GRACEFUL_SHUTDOWN_INTERVAL, HEALTHY_MONITORING_INTERVAL,
                 UNHEALTHY_MONITORING_INTERVAL, CHECK_TIMEOUT, Shared.HTTP);
     }

@@ -97,8 +97,8 @@ public final class Transformer {
         }
         if (action.timeout() != null) {
             TimeoutAction a = action.timeout();
-            return new TimeoutStep(stepFor(log.withSource(a.logSource()), a.action(), target, suppressExitStatus, monitor),
-                    Duration.ofMillis(a.timeoutMs()), settings.scheduler());
+            Step inner = stepFor(log.withSource(a.logSource()), a.action(), target, suppressExitStatus, monitor);
+            return new TimeoutStep(inner, Duration.ofMillis(a.timeoutMs()), settings.scheduler());
         }
         if (action.tryAction() != null) {
             TryAction a = action.tryAction();
@@ -193,7 +193,8 @@ public final class Transformer {
         HttpCheck http = check.httpCheck();
         Duration timeout = orDefault(http.requestTimeoutMs(), settings.checkTimeout());
         String path = http.path() == null || http.path().isEmpty() ? "/" : http.path();
-        return new Probe(() -> ProbeStep.http(settings.http(), target.info(), http.port(), path, timeout, settings.io()),
+        return new Probe(
+                () -> ProbeStep.http(settings.http(), target.info(), http.port(), path, timeout, settings.io()),
                 orDefault(http.intervalMs(), settings.healthyMonitoringInterval()));
     }
 
@@ -217,8 +218,8 @@ public final class Transformer {
             return Action.of(new TryAction(withLogOutput(a.tryAction().action()), a.tryAction().logSource()));
         }
         if (a.parallel() != null) {
-            return Action.of(new ParallelAction(a.parallel().actions().stream().map(Transformer::withLogOutput).toList(),
-                    a.parallel().logSource()));
+            List<Action> actions = a.parallel().actions().stream().map(Transformer::withLogOutput).toList();
+            return Action.of(new ParallelAction(actions, a.parallel().logSource()));
         }
         if (a.serial() != null) {
             return Action.of(new SerialAction(a.serial().actions().stream().map(Transformer::withLogOutput).toList(),
