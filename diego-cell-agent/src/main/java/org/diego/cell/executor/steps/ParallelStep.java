@@ -24,14 +24,7 @@ final class ParallelStep extends Step {
             outcomes.add(step.perform());
         }
         CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).whenComplete((v, ignored) -> {
-            List<StepError> errors = new ArrayList<>();
-            for (CompletableFuture<Void> outcome : outcomes) {
-                outcome.whenComplete((x, error) -> {
-                    if (error != null) {
-                        errors.add(StepError.of(error));
-                    }
-                });
-            }
+            List<StepError> errors = outcomes.stream().map(Step::failureOf).filter(e -> e != null).toList();
             if (errors.isEmpty()) {
                 succeed();
             } else {

@@ -84,4 +84,17 @@ public abstract class Step {
     static StepError errorOf(Throwable t) {
         return t == null ? null : StepError.of(t);
     }
+
+    /** The error an ended outcome future holds, or null when it succeeded. */
+    static StepError failureOf(CompletableFuture<Void> ended) {
+        if (!ended.isCompletedExceptionally()) {
+            return null;
+        }
+        try {
+            ended.join();
+            return null;
+        } catch (RuntimeException e) {
+            return StepError.of(e);
+        }
+    }
 }
