@@ -2,6 +2,7 @@ package org.diego.cell;
 
 import jakarta.jms.ConnectionFactory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,10 @@ import org.diego.cell.admin.AdminServer;
 import org.diego.cell.broker.BrokerLink;
 import org.diego.cell.broker.OpenMq;
 import org.diego.cell.executor.CellExecutor;
+import org.diego.cell.executor.steps.StepScheduler;
+import org.diego.cell.executor.steps.StepSettings;
+import org.diego.cell.executor.transfer.CachedDownloader;
+import org.diego.cell.executor.transfer.Uploader;
 import org.diego.cell.garden.ContainerBackend;
 import org.diego.cell.garden.HostPortAllocator;
 import org.diego.cell.rep.BulkSync;
@@ -70,15 +75,25 @@ public final class CellAgent {
     private volatile AdminServer admin;
 
     public CellAgent(CellAgentConfig config, ConnectionFactory broker, Clock clock, GuidGenerator guids) {
-        this(config, RepConfig.DEFAULTS, broker, clock, guids);
+        this(config, RepConfig.DEFAULTS, ExecutorOptions.DEFAULT, broker, clock, guids);
     }
 
     public CellAgent(CellAgentConfig config, RepConfig repConfig, ConnectionFactory broker, Clock clock,
                      GuidGenerator guids) {
+        this(config, repConfig, ExecutorOptions.DEFAULT, broker, clock, guids);
+    }
+
+    public CellAgent(CellAgentConfig config, ExecutorOptions options, ConnectionFactory broker, Clock clock,
+                     GuidGenerator guids) {
+        this(config, RepConfig.DEFAULTS, options, broker, clock, guids);
+    }
+
+    public CellAgent(CellAgentConfig config, RepConfig repConfig, ExecutorOptions options, ConnectionFactory broker,
+                     Clock clock, GuidGenerator guids) {
         this.config = config;
         this.repConfig = repConfig;
         ContainerBackend backend = Backends.create(config, new HostPortAllocator(), timers);
-        this.executor = new CellExecutor(backend, config.capacity(), clock);
+        this.executor = new CellExecutor(backend, config.capacity(), clock, stepSettings(config, options, clock));
         this.bbs = new JmsBbsClient(config.replyTimeout());
         this.processor = new LrpProcessor(config.cellId(), executor, bbs, guids, workers, LIFECYCLE_ATTEMPTS,
                 LIFECYCLE_BACKOFF, SIGNAL_SETTLE);
@@ -102,13 +117,29 @@ public final class CellAgent {
     }
 
     public static CellAgent create(CellAgentConfig config) {
-        return create(config, RepConfig.DEFAULTS);
+        return create(config, RepConfig.DEFAULTS, ExecutorOptions.DEFAULT);
     }
 
-    public static CellAgent create(CellAgentConfig config, RepConfig repConfig) {
+    public static CellAgent create(CellAgentConfig config, RepConfig repConfig, ExecutorOptions options) {
         ConnectionFactory broker = OpenMq.connectionFactory(config.brokerUrl(), config.brokerUser(),
                 config.brokerPassword());
-        return new CellAgent(config, repConfig, broker, Clock.systemUTC(), GuidGenerator.RANDOM);
+        return new CellAgent(config, repConfig, options, broker, Clock.systemUTC(), GuidGenerator.RANDOM);
+    }
+
+    /** Steps wait on the agent's timers; downloads are cached under the work dir, which survives restarts. */
+    private StepSettings stepSettings(CellAgentConfig config, ExecutorOptions options, Clock clock) {
+        try {
+            CachedDownloader downloader = new CachedDownloader(StepSettings.sharedHttpClient(),
+                    config.workDir().resolve("cache"), options.downloadCacheMb() * 1024 * 1024, 4,
+                    Duration.ofMillis(500), 5);
+            return new StepSettings(clock, StepScheduler.of(timers, StepSettings.sharedIo()), StepSettings.sharedIo(),
+                    downloader,
+                    new Uploader(StepSettings.sharedHttpClient()), config.stopGrace(),
+                    options.healthyMonitoringInterval(), options.unhealthyMonitoringInterval(),
+                    StepSettings.CHECK_TIMEOUT, StepSettings.sharedHttpClient());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the download cache in " + config.workDir(), e);
+        }
     }
 
     /** Runs until stopped; returns the process exit code (2: the broker never answered). */

@@ -81,6 +81,15 @@ public final class CellAgentMain implements Callable<Integer> {
     Path containerInit;
     @Option(names = "--runc", defaultValue = "runc", description = "The runc binary (default: ${DEFAULT-VALUE}).")
     String runc;
+    @Option(names = "--healthy-monitoring-interval-ms", defaultValue = "30000",
+            description = "Liveness period of monitors, default interval of checks (default: ${DEFAULT-VALUE}).")
+    long healthyMonitoringIntervalMs;
+    @Option(names = "--unhealthy-monitoring-interval-ms", defaultValue = "2000",
+            description = "Startup check polling period (default: ${DEFAULT-VALUE}).")
+    long unhealthyMonitoringIntervalMs;
+    @Option(names = "--download-cache-mb", defaultValue = "10240",
+            description = "Download cache size under <work-dir>/cache; 0 disables it (default: ${DEFAULT-VALUE}).")
+    long downloadCacheMb;
     @Option(names = "--log-level", defaultValue = "INFO",
             description = "java.util.logging level (default: ${DEFAULT-VALUE}).")
     String logLevel;
@@ -107,12 +116,21 @@ public final class CellAgentMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AgentLogManager.configure(Level.parse(logLevel));
-        CellAgent agent = CellAgent.create(config(), rep.config());
+        CellAgent agent = CellAgent.create(config(), rep.config(), executorOptions());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             agent.drainAndStop();
             AgentLogManager.agentStopped();
         }, "agent-shutdown"));
         return agent.run();
+    }
+
+    ExecutorOptions executorOptions() {
+        if (healthyMonitoringIntervalMs <= 0 || unhealthyMonitoringIntervalMs <= 0 || downloadCacheMb < 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "monitoring intervals must be positive and the download cache not negative");
+        }
+        return new ExecutorOptions(Duration.ofMillis(healthyMonitoringIntervalMs),
+                Duration.ofMillis(unhealthyMonitoringIntervalMs), downloadCacheMb);
     }
 
     CellAgentConfig config() {

@@ -92,4 +92,20 @@ class CellAgentMainTest {
         assertThrows(IllegalArgumentException.class,
                 () -> CellAgentConfig.parseRootfsProviders(List.of(":stack")));
     }
+
+    @Test
+    void executorOptionsDefaultToDiegosAndCanBeSet() {
+        CellAgentMain defaults = new CellAgentMain();
+        new CommandLine(defaults).parseArgs("--cell-id", "c", "--work-dir", "/w");
+        assertEquals(ExecutorOptions.DEFAULT, defaults.executorOptions());
+
+        CellAgentMain tuned = new CellAgentMain();
+        new CommandLine(tuned).parseArgs("--cell-id", "c", "--work-dir", "/w", "--healthy-monitoring-interval-ms",
+                "5000", "--unhealthy-monitoring-interval-ms", "500", "--download-cache-mb", "0");
+        assertEquals(new ExecutorOptions(Duration.ofSeconds(5), Duration.ofMillis(500), 0), tuned.executorOptions());
+
+        CellAgentMain bad = new CellAgentMain();
+        new CommandLine(bad).parseArgs("--cell-id", "c", "--work-dir", "/w", "--unhealthy-monitoring-interval-ms", "0");
+        assertThrows(CommandLine.ParameterException.class, bad::executorOptions);
+    }
 }

@@ -14,21 +14,25 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+import org.diego.cell.executor.steps.Step;
+import org.diego.cell.executor.steps.StepError;
+import org.diego.cell.executor.steps.StepSettings;
+import org.diego.cell.executor.steps.StepTarget;
+import org.diego.cell.executor.steps.Transformer;
 import org.diego.cell.garden.BackendException;
 import org.diego.cell.garden.ContainerBackend;
 import org.diego.cell.garden.ContainerInfo;
 import org.diego.cell.garden.ContainerLimits;
-import org.diego.cell.garden.ContainerProcess;
 import org.diego.cell.garden.ContainerSpec;
-import org.diego.cell.garden.ProcessSpec;
-import org.diego.core.model.EnvironmentVariable;
-import org.diego.core.model.RunAction;
 
 /**
- * Owns this cell's containers and their resources. Every container completes exactly once and the
- * completion listener hears about it, unless the container was destroyed first (its owner no longer
- * cares). Callers serialise operations on one container (the rep runs one at a time per guid);
- * different containers may be driven concurrently.
+ * Owns this cell's containers and their resources. Running a container runs its recipe's step tree
+ * (see {@link Transformer}); the container is RUNNING once the tree is ready (the action runs and its
+ * startup check passed) and completes when the tree ends. Running listeners hear of every RUNNING
+ * container, again whenever its readiness changes; every container completes exactly once and the
+ * completion listeners hear about it, unless it was destroyed first (its owner no longer cares). Callers
+ * serialise operations on one container (the rep runs one at a time per guid); different containers
+ * may be driven concurrently.
  */
 public final class CellExecutor {
     private static final Logger LOG = Logger.getLogger(CellExecutor.class.getName());
@@ -38,6 +42,8 @@ public final class CellExecutor {
     private final Clock clock;
     private final Map<String, Entry> containers = new LinkedHashMap<>(); // guarded by this
     private final List<Consumer<Container>> completionListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Container>> runningListeners = new CopyOnWriteArrayList<>();
+    private final Transformer transformer;
 
     /** The mutable record behind a {@link Container} snapshot; fields guarded by the executor. */
     private static final class Entry {
@@ -50,7 +56,9 @@ public final class CellExecutor {
         boolean stopRequested;
         ContainerInfo info;
         RunResult result;
-        CompletableFuture<Integer> exit;
+        Step steps;
+        CompletableFuture<Void> done;
+        boolean routable;
 
         Entry(String guid, Map<String, String> tags, Resources resources, Instant reservedAt) {
             this.guid = guid;
@@ -60,14 +68,21 @@ public final class CellExecutor {
         }
 
         Container snapshot() {
-            return new Container(guid, tags, resources, state, stopRequested, info, result, reservedAt);
+            return new Container(guid, tags, resources, state, stopRequested, info, result, reservedAt,
+                    state == ContainerState.RUNNING && routable);
         }
     }
 
+    /** With Diego's default step settings on shared threads and a downloader that does not cache. */
     public CellExecutor(ContainerBackend backend, Resources total, Clock clock) {
+        this(backend, total, clock, StepSettings.defaults(clock));
+    }
+
+    public CellExecutor(ContainerBackend backend, Resources total, Clock clock, StepSettings steps) {
         this.backend = backend;
         this.ledger = new ResourceLedger(total);
         this.clock = clock;
+        this.transformer = new Transformer(steps);
     }
 
     /**
@@ -77,6 +92,15 @@ public final class CellExecutor {
      */
     public void onCompletion(Consumer<Container> listener) {
         completionListeners.add(listener);
+    }
+
+    /**
+     * Adds a listener called with a snapshot of each container when it becomes RUNNING and whenever its
+     * routable flag changes while it runs (Diego's ContainerRunningEvent). Called under the executor's
+     * lock, before the same container's completion, so it must only hand the work over.
+     */
+    public void onRunning(Consumer<Container> listener) {
+        runningListeners.add(listener);
     }
 
     public Resources totalResources() {
@@ -127,9 +151,10 @@ public final class CellExecutor {
     }
 
     /**
-     * Creates the backend container of a reservation and starts its process. Returns the container as it
-     * then is: RUNNING, or COMPLETED when it could not start or was stopped meanwhile (the listener has
-     * been told). A container runs at most once: a second call returns the current state untouched.
+     * Creates the backend container of a reservation and starts its steps. Returns the container as it
+     * then is: usually CREATED (it becomes RUNNING when its steps are ready, and the running listeners
+     * hear of it), or COMPLETED when it could not start or was stopped meanwhile (the completion listeners
+     * have been told). A container runs at most once: a second call returns the current state untouched.
      */
     public Container run(String guid, RunRequest request) {
         Entry entry;
@@ -151,8 +176,20 @@ public final class CellExecutor {
         } catch (BackendException e) {
             return complete(entry, RunResult.failedToStart(e.getMessage()));
         }
+        Step steps;
+        try {
+            steps = transformer.build(new StepTarget(backend, guid, info, InstanceNetworkEnv.of(info)),
+                    request.recipe(), routable -> readinessChanged(entry, routable));
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                entry.info = info;
+            }
+            return complete(entry, RunResult.failedToStart(e.getMessage()));
+        }
         synchronized (this) {
             entry.info = info;
+            entry.steps = steps;
+            entry.routable = !request.recipe().hasReadinessChecks();
             if (entry.state == ContainerState.RESERVED) {
                 entry.state = ContainerState.CREATED;
             }
@@ -160,55 +197,73 @@ public final class CellExecutor {
                 return completeLocked(entry, RunResult.stoppedBeforeRunning());
             }
         }
-        return start(entry, info, request.action());
-    }
-
-    private Container start(Entry entry, ContainerInfo info, RunAction action) {
-        List<EnvironmentVariable> env = new ArrayList<>(action.env());
-        env.addAll(InstanceNetworkEnv.of(info));
-        ContainerProcess process;
-        try {
-            process = backend.run(entry.guid, new ProcessSpec(action.path(), action.args(), action.dir(), env,
-                    action.user()));
-        } catch (BackendException e) {
-            return complete(entry, RunResult.failedToStart(e.getMessage()));
-        }
-        boolean stopNow;
-        Container snapshot;
+        steps.ready().thenRun(() -> becameRunning(entry));
+        CompletableFuture<Void> done = steps.perform();
         synchronized (this) {
-            entry.exit = process.exitStatus();
-            if (entry.state == ContainerState.CREATED) {
-                entry.state = ContainerState.RUNNING;
-            }
-            stopNow = entry.stopRequested;
-            snapshot = entry.snapshot();
+            entry.done = done;
         }
-        LOG.fine(() -> "container " + entry.guid + " running as pid " + process.pid());
-        process.exitStatus().whenComplete((status, error) -> exited(entry, status == null ? -1 : status));
-        if (stopNow) {
-            backend.stop(entry.guid, false);
-        }
-        return snapshot;
+        done.whenComplete((v, error) -> stepsEnded(entry, error == null ? null : StepError.of(error)));
+        return lookup(guid).orElseGet(entry::snapshot);
     }
 
-    private void exited(Entry entry, int status) {
+    private void becameRunning(Entry entry) {
+        synchronized (this) {
+            if (entry.state != ContainerState.CREATED || containers.get(entry.guid) != entry) {
+                return;
+            }
+            entry.state = ContainerState.RUNNING;
+            notifyRunning(entry);
+        }
+        LOG.fine(() -> "container " + entry.guid + " running");
+    }
+
+    /** Diego's executor emits a running event again when readiness flips; routable only counts once running. */
+    private void readinessChanged(Entry entry, boolean routable) {
+        synchronized (this) {
+            if (entry.routable == routable) {
+                return;
+            }
+            entry.routable = routable;
+            if (entry.state == ContainerState.RUNNING && containers.get(entry.guid) == entry) {
+                notifyRunning(entry);
+            }
+        }
+        LOG.info(() -> "container " + entry.guid + (routable ? " ready (routable)" : " not ready (not routable)"));
+    }
+
+    private void notifyRunning(Entry entry) {
+        Container running = entry.snapshot();
+        runningListeners.forEach(l -> l.accept(running));
+    }
+
+    private void stepsEnded(Entry entry, StepError error) {
         Container done;
         synchronized (this) {
-            done = completeLocked(entry, RunResult.exited(status, entry.stopRequested));
+            RunResult result;
+            Integer status = error == null ? null : error.exitStatus();
+            if (entry.stopRequested) {
+                result = RunResult.stopped(status);
+            } else if (error == null) {
+                result = RunResult.succeeded();
+            } else {
+                result = RunResult.failed(error.getMessage(), status);
+            }
+            done = completeLocked(entry, result);
         }
         if (done != null && done.result().failed()) {
-            LOG.info(() -> "container " + entry.guid + " exited with status " + status
+            LOG.info(() -> "container " + entry.guid + " failed: " + done.result().failureReason()
                     + LogTail.describe(done.info()));
         }
     }
 
     /**
-     * Asks the container to stop: SIGTERM to its processes, SIGKILL after the backend's grace time. It
-     * then completes as stopped. Returns false when the container is unknown.
+     * Asks the container to stop: its steps are cancelled (a running process gets SIGTERM, SIGKILL after
+     * the graceful shutdown interval) and the backend stops whatever else runs in it. It then completes as
+     * stopped. Returns false when the container is unknown.
      */
     public boolean stop(String guid) {
         Entry entry;
-        boolean signal;
+        Step steps;
         synchronized (this) {
             entry = containers.get(guid);
             if (entry == null) {
@@ -222,11 +277,11 @@ public final class CellExecutor {
                 completeLocked(entry, RunResult.stoppedBeforeRunning());
                 return true;
             }
-            // RESERVED/CREATED with a run in flight: run() sees the flag and stops it itself.
-            signal = entry.state == ContainerState.RUNNING;
+            // A run in flight that has no steps yet sees the flag and stops itself.
+            steps = entry.state == ContainerState.COMPLETED ? null : entry.steps;
         }
-        if (signal) {
-            backend.stop(guid, false);
+        if (steps != null) {
+            stopSteps(guid, steps);
         }
         return true;
     }
@@ -237,11 +292,16 @@ public final class CellExecutor {
      */
     public boolean destroy(String guid) {
         Entry entry;
+        Step steps;
         synchronized (this) {
             entry = containers.remove(guid);
+            steps = entry == null ? null : entry.steps;
         }
         if (entry == null) {
             return false;
+        }
+        if (steps != null) {
+            steps.cancel(); // no more checks or timers for a container that is gone
         }
         backend.destroy(guid);
         ledger.release(entry.resources);
@@ -263,24 +323,31 @@ public final class CellExecutor {
     }
 
     /**
-     * For agent shutdown: SIGTERM every process, wait up to {@code grace}, SIGKILL the rest. Containers
-     * are left in place (their logs stay readable); the next agent on this work dir reaps them.
+     * For agent shutdown: stop every container's steps and processes, wait up to {@code grace}, SIGKILL
+     * the rest. Containers are left in place (their logs stay readable); the next agent on this work dir
+     * reaps them.
      */
     public void stopAll(Duration grace) {
         List<Entry> running = new ArrayList<>();
         synchronized (this) {
             for (Entry entry : containers.values()) {
                 entry.stopRequested = true;
-                if (entry.state == ContainerState.RUNNING) {
+                if (entry.steps != null && entry.state != ContainerState.COMPLETED) {
                     running.add(entry);
                 }
             }
         }
-        running.forEach(e -> backend.stop(e.guid, false));
+        running.forEach(e -> stopSteps(e.guid, e.steps));
         long deadline = System.nanoTime() + grace.toNanos();
         for (Entry entry : running) {
+            CompletableFuture<Void> done;
+            synchronized (this) {
+                done = entry.done;
+            }
             try {
-                entry.exit.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (done != null) {
+                    done.handle((v, e) -> null).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -290,6 +357,12 @@ public final class CellExecutor {
                 backend.stop(entry.guid, true);
             }
         }
+    }
+
+    /** Cancels the steps, and has the backend signal every process of the container (daemons included). */
+    private void stopSteps(String guid, Step steps) {
+        steps.cancel();
+        backend.stop(guid, false);
     }
 
     private Container complete(Entry entry, RunResult result) {

@@ -4,10 +4,10 @@ package org.diego.cell.executor;
 public enum ContainerState {
     /** Resources are held; nothing exists in the backend yet. */
     RESERVED,
-    /** The backend container exists; its process is not started yet. */
+    /** The backend container exists; its steps run (downloads, setup, startup checks) but it is not up yet. */
     CREATED,
-    /** The process runs. */
+    /** The action runs and its startup check, if any, has passed. */
     RUNNING,
-    /** Over: the process exited, was stopped, or could not be started. See {@link RunResult}. */
+    /** Over: the steps ended, were stopped, or could not be started. See {@link RunResult}. */
     COMPLETED
 }

@@ -1,13 +1,24 @@
 package org.diego.cell.executor;
 
 /**
- * How a container completed (Diego's executor RunResult). {@code stopped} means someone asked for it:
- * the rep then removes the instance instead of reporting a crash.
+ * How a container completed (Diego's executor RunResult). {@code stopped} means someone asked for it: the
+ * rep then removes the instance instead of reporting a crash. {@code failureReason} is the error its step
+ * tree ended with (e.g. "LOG: Exited with status 3"); {@code exitStatus} is the exit status of the process
+ * whose end decided it, when one did.
  */
 public record RunResult(boolean failed, String failureReason, boolean stopped, Integer exitStatus) {
 
-    public static RunResult exited(int status, boolean stopped) {
-        return new RunResult(!stopped, stopped ? "" : "Exited with status " + status, stopped, status);
+    /** The steps all succeeded (an LRP's action that exited 0 without a monitor, a task that did its work). */
+    public static RunResult succeeded() {
+        return new RunResult(false, "", false, null);
+    }
+
+    public static RunResult failed(String reason, Integer exitStatus) {
+        return new RunResult(true, reason == null ? "" : reason, false, exitStatus);
+    }
+
+    public static RunResult stopped(Integer exitStatus) {
+        return new RunResult(false, "", true, exitStatus);
     }
 
     public static RunResult stoppedBeforeRunning() {

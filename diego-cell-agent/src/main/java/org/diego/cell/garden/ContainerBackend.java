@@ -23,6 +23,46 @@ public interface ContainerBackend {
     ContainerProcess run(String handle, ProcessSpec spec) throws BackendException;
 
     /**
+     * Runs a process with limits and output handling (the executor's run step). A backend that cannot
+     * apply {@code options} runs the process as {@link #run(String, ProcessSpec)} does.
+     */
+    default ContainerProcess run(String handle, ProcessSpec spec, ProcessOptions options) throws BackendException {
+        return run(handle, spec);
+    }
+
+    /**
+     * Signals one process started by {@link #run}, not the whole container (Garden's Process.Signal):
+     * SIGTERM, or SIGKILL with {@code kill}. The default signals the host pid, which is right for backends
+     * whose pids are host pids and the agent may signal them; a gone process is ignored.
+     */
+    default void signal(String handle, long pid, boolean kill) {
+        ProcessHandle.of(pid).ifPresent(p -> {
+            if (kill) {
+                p.destroyForcibly();
+            } else {
+                p.destroy();
+            }
+        });
+    }
+
+    /**
+     * Extracts a tar stream into the directory {@code path} of a live container, creating it (Garden's
+     * StreamIn). The caller closes the stream. Backends without it throw UnsupportedOperationException.
+     */
+    default void streamIn(String handle, String path, InputStream tar) throws BackendException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot stream files in");
+    }
+
+    /**
+     * {@link #streamIn(String, String, InputStream)} as {@code user} of the container (Garden's
+     * StreamInSpec.User: the files belong to that user and a relative path is relative to its home). A
+     * blank user is the backend's default; backends without users (the process backend) ignore it.
+     */
+    default void streamIn(String handle, String path, String user, InputStream tar) throws BackendException {
+        streamIn(handle, path, tar);
+    }
+
+    /**
      * Stops every process of the container: with {@code kill} at once (SIGKILL), otherwise SIGTERM
      * first and SIGKILL after the backend's grace time, like Garden's {@code Stop(kill)}.
      */
@@ -37,6 +77,15 @@ public interface ContainerBackend {
      * missing container or file, or a path the backend will not serve, is a {@link BackendException}.
      */
     InputStream streamOut(String handle, String path) throws BackendException;
+
+    /**
+     * {@link #streamOut(String, String)} as {@code user} of the container (Garden's StreamOutSpec.User: a
+     * relative path is relative to its home). A blank user is {@link #streamOut(String, String)}; backends
+     * without users ignore it.
+     */
+    default InputStream streamOut(String handle, String path, String user) throws BackendException {
+        return streamOut(handle, path);
+    }
 
     /** Handles of every container this backend holds, including ones left over from an earlier run. */
     List<String> list();

@@ -21,6 +21,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.diego.cell.archive.TarExtractor;
 import org.diego.core.model.EnvironmentVariable;
 import org.diego.core.model.PortMapping;
 
@@ -97,6 +98,16 @@ public final class ProcessBackend implements ContainerBackend {
 
     @Override
     public ContainerProcess run(String handle, ProcessSpec spec) throws BackendException {
+        return run(handle, spec, ProcessOptions.DEFAULT);
+    }
+
+    /**
+     * Applies {@code nofile} with a {@code /bin/sh} wrapper ({@code ulimit -n}, then exec), since Java
+     * cannot set a child's rlimits; a limit above the agent's hard limit is reported on the process's
+     * stderr and the process runs with the inherited one.
+     */
+    @Override
+    public ContainerProcess run(String handle, ProcessSpec spec, ProcessOptions options) throws BackendException {
         Box box = boxes.get(handle);
         if (box == null) {
             throw new BackendException("unknown container " + handle);
@@ -105,18 +116,68 @@ public final class ProcessBackend implements ContainerBackend {
         try {
             Path workDir = workingDir(containerDir, spec.dir());
             List<String> command = new ArrayList<>();
+            if (options.nofile() > 0) {
+                long n = options.nofile();
+                command.addAll(List.of("/bin/sh", "-c", "ulimit -n " + n + " 2>/dev/null"
+                        + " || echo \"cannot set nofile to " + n + "\" >&2; exec \"$0\" \"$@\""));
+            }
             command.add(executable(spec.path(), workDir));
             command.addAll(spec.args());
+            ProcessBuilder.Redirect out = options.discardOutput() ? ProcessBuilder.Redirect.DISCARD
+                    : ProcessBuilder.Redirect.appendTo(containerDir.resolve(STDOUT_LOG).toFile());
+            ProcessBuilder.Redirect err = options.discardOutput() ? ProcessBuilder.Redirect.DISCARD
+                    : ProcessBuilder.Redirect.appendTo(containerDir.resolve(STDERR_LOG).toFile());
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(containerDir.resolve(STDOUT_LOG).toFile()))
-                    .redirectError(ProcessBuilder.Redirect.appendTo(containerDir.resolve(STDERR_LOG).toFile()))
+                    .redirectOutput(out).redirectError(err)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             fillEnvironment(builder.environment(), box, spec);
             Process process = builder.start();
             box.processes().add(process);
+            // Forget it once gone: health checks start a process every few seconds for the container's life.
+            process.onExit().thenRun(() -> box.processes().remove(process));
             return new ContainerProcess(process.pid(), process.onExit().thenApply(Process::exitValue));
         } catch (IOException | IllegalArgumentException e) {
             throw new BackendException("failed to run " + spec.path() + " in container " + handle + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The process and its descendants, if it is one of this container's. */
+    @Override
+    public void signal(String handle, long pid, boolean kill) {
+        Box box = boxes.get(handle);
+        if (box == null) {
+            return;
+        }
+        box.processes().stream().filter(p -> p.pid() == pid).findFirst().ifPresent(p -> {
+            List<ProcessHandle> tree = new ArrayList<>();
+            p.descendants().forEach(tree::add); // before the parent dies and they re-parent
+            tree.add(p.toHandle());
+            ProcessTree.signal(tree, kill);
+        });
+    }
+
+    /**
+     * Extracts into the container directory: a relative path is inside it, and an absolute one must be
+     * too, since without a rootfs it would be the host's (there is no container "/" to write to).
+     */
+    @Override
+    public void streamIn(String handle, String path, InputStream tar) throws BackendException {
+        Box box = boxes.get(handle);
+        if (box == null) {
+            throw new BackendException("unknown container " + handle);
+        }
+        Path containerDir = box.info().path();
+        Path given = Path.of(path == null || path.isBlank() ? "." : path);
+        Path dir = containerDir.resolve(given).normalize();
+        if (!dir.startsWith(containerDir)) {
+            throw new BackendException("path " + path + " is outside container " + handle
+                    + " (the process backend has no rootfs; use a path relative to the container)");
+        }
+        try {
+            TarExtractor.extract(tar, dir);
+        } catch (IOException | RuntimeException e) {
+            throw new BackendException("cannot stream into " + path + " of container " + handle + ": "
                     + e.getMessage(), e);
         }
     }

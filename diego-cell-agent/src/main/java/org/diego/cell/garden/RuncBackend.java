@@ -6,6 +6,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.diego.cell.archive.TarExtractor;
 import org.diego.cell.garden.runc.Bundle;
 import org.diego.cell.garden.runc.ContainerNetwork;
 import org.diego.cell.garden.runc.ContainerUser;
@@ -55,6 +57,7 @@ public final class RuncBackend implements ContainerBackend {
     /** Where the init binary appears in the container, like guardian's /tmp/garden-init. */
     static final String INIT_PATH = "/tmp/diego-init";
     private static final int BIND_ATTEMPTS = 5;
+    private static final Path DEV_NULL = Path.of("/dev/null");
 
     private final RuncBackendConfig config;
     private final Path containers;
@@ -158,6 +161,16 @@ public final class RuncBackend implements ContainerBackend {
 
     @Override
     public ContainerProcess run(String handle, ProcessSpec spec) throws BackendException {
+        return run(handle, spec, ProcessOptions.DEFAULT);
+    }
+
+    /**
+     * Runs the process as {@code spec.user()} of the container; {@code nofile} becomes the process's
+     * RLIMIT_NOFILE (soft and hard, as guardian sets it) and {@code discardOutput} sends its output to
+     * {@code /dev/null} instead of the container's logs.
+     */
+    @Override
+    public ContainerProcess run(String handle, ProcessSpec spec, ProcessOptions options) throws BackendException {
         Box box = boxes.get(handle);
         if (box == null) {
             throw new BackendException("unknown container " + handle);
@@ -180,9 +193,11 @@ public final class RuncBackend implements ContainerBackend {
             }
             args.add(spec.path());
             args.addAll(spec.args());
-            processJson = bundle.writeProcess(id, OciSpec.process(
-                    new OciSpec.Process(args, environment(box, user, spec), cwd, user.uid(), user.gid())));
-            Runc.Started process = runc.exec(handle, bundle, processJson, pidFile, box.hasShell());
+            processJson = bundle.writeProcess(id, OciSpec.process(new OciSpec.Process(args,
+                    environment(box, user, spec), cwd, user.uid(), user.gid(), options.nofile())));
+            Runc.Started process = options.discardOutput()
+                    ? runc.exec(handle, bundle, processJson, pidFile, box.hasShell(), DEV_NULL, DEV_NULL)
+                    : runc.exec(handle, bundle, processJson, pidFile, box.hasShell());
             return new ContainerProcess(process.pid(), process.runcExec().onExit().thenApply(Process::exitValue));
         } catch (IOException | IllegalArgumentException e) {
             throw new BackendException("failed to run " + spec.path() + " in container " + handle + ": "
@@ -191,6 +206,33 @@ public final class RuncBackend implements ContainerBackend {
             deleteQuietly(processJson);
             deleteQuietly(pidFile);
         }
+    }
+
+    /**
+     * Signals one process started by {@link #run}: its pid is the host pid runc reported, which the agent
+     * (root) may signal. Only a pid that is still in this container's cgroup is signalled, so a gone
+     * process whose pid the host has reused is left alone. runc exec then exits with the process's status.
+     */
+    @Override
+    public void signal(String handle, long pid, boolean kill) {
+        if (!boxes.containsKey(handle)) {
+            return;
+        }
+        try {
+            if (!runc.pids(handle).contains(pid)) {
+                return;
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot list the processes of container " + handle, e);
+            return;
+        }
+        ProcessHandle.of(pid).ifPresent(p -> {
+            if (kill) {
+                p.destroyForcibly();
+            } else {
+                p.destroy();
+            }
+        });
     }
 
     /**
@@ -212,28 +254,82 @@ public final class RuncBackend implements ContainerBackend {
 
     /**
      * Reads a file through the container's root filesystem (the overlay's merged view). A relative path is
-     * relative to {@code /home/vcap}, where processes start by default; no path may leave the rootfs.
+     * relative to {@code /home/vcap}, where processes start by default; no path may leave the rootfs, and
+     * symbolic links are resolved inside it, as the container sees them (see
+     * {@link RootfsLayer#resolveInside}).
      */
     @Override
     public InputStream streamOut(String handle, String path) throws BackendException {
+        Box box = box(handle);
+        if (path == null || path.isBlank()) {
+            throw new BackendException("no path to stream out of container " + handle);
+        }
+        return open(handle, box, path, path.startsWith("/") ? path : "/home/vcap/" + path);
+    }
+
+    /** As {@link #streamOut(String, String)}, but a relative path is relative to {@code user}'s home. */
+    @Override
+    public InputStream streamOut(String handle, String path, String user) throws BackendException {
+        if (user == null || user.isBlank()) {
+            return streamOut(handle, path);
+        }
+        Box box = box(handle);
+        if (path == null || path.isBlank()) {
+            throw new BackendException("no path to stream out of container " + handle);
+        }
+        try {
+            ContainerUser owner = ContainerUser.resolve(box.bundle().rootfs(), user);
+            return open(handle, box, path, workingDir(owner, path));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BackendException("cannot stream " + path + " out of container " + handle + ": " + e.getMessage(), e);
+        }
+    }
+
+    private InputStream open(String handle, Box box, String path, String inContainer) throws BackendException {
+        Path root = box.bundle().rootfs();
+        try {
+            Path file = RootfsLayer.resolveInside(root, inContainer);
+            // No link is left on the way; one made since is not followed.
+            return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | SecurityException e) {
+            throw new BackendException("cannot stream " + path + " out of container " + handle + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Extracts as the container's root (Garden's default user); a relative path is relative to /root. */
+    @Override
+    public void streamIn(String handle, String path, InputStream tar) throws BackendException {
+        streamIn(handle, path, null, tar);
+    }
+
+    /**
+     * Extracts the tar into the directory {@code path} of the container's root filesystem, from the host:
+     * the files, and the directories created on the way, belong to {@code user} (blank: root), and a
+     * relative path is relative to the user's home, as in Garden. Links are resolved inside the rootfs
+     * (see {@link RootfsLayer#resolveInside}) and no entry may leave the directory.
+     */
+    @Override
+    public void streamIn(String handle, String path, String user, InputStream tar) throws BackendException {
+        Box box = box(handle);
+        Path root = box.bundle().rootfs();
+        try {
+            ContainerUser owner = ContainerUser.resolve(root, user);
+            String inContainer = workingDir(owner, path);
+            Path dir = RootfsLayer.resolveInside(root, inContainer);
+            RootfsLayer.createDirs(root, "/" + root.relativize(dir), owner.uid(), owner.gid());
+            TarExtractor.extract(tar, dir, owner.uid(), owner.gid());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BackendException("cannot stream into " + path + " of container " + handle + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private Box box(String handle) throws BackendException {
         Box box = boxes.get(handle);
         if (box == null) {
             throw new BackendException("unknown container " + handle);
         }
-        if (path == null || path.isBlank()) {
-            throw new BackendException("no path to stream out of container " + handle);
-        }
-        Path root = box.bundle().rootfs();
-        String inContainer = path.startsWith("/") ? path : "/home/vcap/" + path;
-        Path file = root.resolve(inContainer.substring(1)).normalize();
-        if (!file.startsWith(root)) {
-            throw new BackendException("path " + path + " leaves container " + handle);
-        }
-        try {
-            return Files.newInputStream(file);
-        } catch (IOException | SecurityException e) {
-            throw new BackendException("cannot stream " + path + " out of container " + handle + ": " + e.getMessage(), e);
-        }
+        return box;
     }
 
     @Override

@@ -40,14 +40,15 @@ import org.diego.core.model.TaskState;
  * already doing, and look at the container again when they run, so a pass never acts on a stale list.
  * <ul>
  * <li>LRP container, while evacuating: the {@link EvacuationProcessor} reports it.</li>
- * <li>LRP container, running: {@code start_actual_lrp} again unless the BBS already has it RUNNING here
- * with this net info. That repairs a lost start, and re-creates a row deleted under a live container
+ * <li>LRP container, running: {@code start_actual_lrp} (with the container's routable flag) again unless
+ * the BBS already has it RUNNING here with this net info and routable flag. That repairs a lost start, and re-creates a row deleted under a live container
  * (Diego's StartActualLRP creates a missing row); a start refused because another instance holds the
  * index stops the container.</li>
  * <li>LRP or task container, completed: its completion is reported (again, if the first report was lost).</li>
  * <li>task container, running, whose task the BBS no longer has running here: {@code start_task} again;
  * a task that is gone or completed destroys the container without a report.</li>
- * <li>reserved or created containers: nothing, their processor's own operation is queued before.</li>
+ * <li>reserved or created containers (created: its steps run, its startup check has not passed yet):
+ * nothing, their processor's own operation is queued before, and its running listener reports the start.</li>
  * <li>a row held by this cell with no container: {@code remove_actual_lrp} (ORDINARY or SUSPECT),
  * {@code remove_evacuating_actual_lrp} (EVACUATING), or both; convergence then re-places the index.</li>
  * <li>a task RUNNING here with no container: failed with Diego's "task container does not exist".</li>
@@ -196,15 +197,17 @@ public final class BulkSync {
         ActualLrpKey key = LrpTags.key(container);
         InstanceKey instance = new InstanceKey(guid, cellId);
         NetInfo net = EvacuationProcessor.netInfo(container.info());
+        boolean routable = container.routable();
         if (row != null && row.presence() == Presence.ORDINARY && row.state() == ActualLrpState.RUNNING
-                && instance.equals(row.instanceKey()) && sameAddresses(net, row.netInfo())) {
+                && instance.equals(row.instanceKey()) && sameAddresses(net, row.netInfo())
+                && Boolean.TRUE.equals(row.routable()) == routable) {
             return;
         }
         String who = "lrp " + key.processGuid() + "/" + key.index() + " instance " + guid;
         String had = row == null ? "no row" : row.presence() + " " + row.state();
         LifecycleResponse started;
         try {
-            started = bbs.start(new StartActualLrpRequest(key, instance, net));
+            started = bbs.start(new StartActualLrpRequest(key, instance, net, routable));
         } catch (BbsUnavailableException e) {
             LOG.warning(() -> who + ": sync start unanswered (" + e.getMessage() + "); the next sync retries");
             return;

@@ -23,14 +23,15 @@ import org.diego.core.model.NetInfo;
  * Diego's evacuation LRP processor: while the cell drains, each LRP container is reported by its state
  * instead of being claimed, started, crashed or removed.
  * <ul>
- * <li>not running yet (reserved, created): {@code evacuate_claimed} gives the slot back to the auction; the
- * container goes whatever the answer.</li>
- * <li>running: {@code evacuate_running}; the container goes only when the BBS answers
+ * <li>not running yet (reserved, or created: its steps run but its startup check has not passed):
+ * {@code evacuate_claimed} gives the slot back to the auction; the container goes whatever the answer.</li>
+ * <li>running: {@code evacuate_running} with its routable flag (readiness checks); the container goes only when the BBS answers
  * {@code keep_container=false} (its replacement runs elsewhere, or nothing needs it). Until then it keeps
  * serving and is reported again on every sync. No answer keeps it, as Diego's client does.</li>
  * <li>completed: {@code evacuate_stopped} or {@code evacuate_crashed}; the container goes.</li>
  * </ul>
- * Called on the instance's serial queue, by the bulk sync and by the LRP processor's completions.
+ * Called on the instance's serial queue, by the bulk sync and by the LRP processor's running and completion
+ * events.
  */
 public final class EvacuationProcessor {
     /** Why work reaching a draining cell is refused (Diego's rep returns it all as failed work). */
@@ -83,7 +84,7 @@ public final class EvacuationProcessor {
 
     private void running(Container container, ActualLrpKey key, InstanceKey instance, String who) {
         EvacuateRunningActualLrpRequest request = new EvacuateRunningActualLrpRequest(key, instance,
-                netInfo(container.info()), List.of(), Map.of(), null, zone);
+                netInfo(container.info()), List.of(), Map.of(), container.routable(), zone);
         Optional<EvacuationResponse> answer = report(who + ": evacuate running", () -> bbs.evacuateRunning(request));
         if (answer.isPresent() && !answer.get().keepContainer()) {
             executor.destroy(container.guid());

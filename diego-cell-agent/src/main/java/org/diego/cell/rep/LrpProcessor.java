@@ -32,8 +32,10 @@ import org.diego.core.time.GuidGenerator;
  * <ul>
  * <li>work: reserve resources at once (refuse if short and report the refusal with {@code fail_actual_lrp},
  * skip if the index already lives here), then
- * claim; on refusal release; on success run the container and report start with its net info; if
- * start is refused destroy the container.</li>
+ * claim; on refusal release; on success run the container.</li>
+ * <li>running: when the container becomes RUNNING (its startup check passed), and again whenever its
+ * readiness flips, report start with its net info and routable flag; if start is refused destroy the
+ * container. While evacuating, the evacuation processor reports it instead.</li>
  * <li>completion: a process that exited on its own is reported as a crash and then destroyed; one
  * that was asked to stop is destroyed and then removed.</li>
  * <li>stop: stop the container (its completion does the rest); for an unknown container just remove,
@@ -72,6 +74,7 @@ public final class LrpProcessor implements CellWorkHandler {
         this.retrying = new LifecycleCalls(lifecycleAttempts, retryBackoff);
         this.signalSettle = signalSettle;
         executor.onCompletion(this::completed);
+        executor.onRunning(this::running);
     }
 
     @Override
@@ -219,14 +222,42 @@ public final class LrpProcessor implements CellWorkHandler {
             return;
         }
         LOG.info(() -> who + ": claimed");
-        Container container = executor.run(guid, RunRequests.of(desired, key.index(), guid));
-        if (container.state() != ContainerState.RUNNING) {
-            return; // it completed (failed to start, or was stopped): the queued completion reports it
+        executor.run(guid, RunRequests.of(desired, key.index(), guid));
+        // RUNNING is reported by running(); a container that completed at once is reported by completed().
+    }
+
+    private void running(Container container) {
+        if (!LrpTags.isLrp(container)) {
+            return;
         }
+        queues.submit(container.guid(), "start of " + container.guid(), () -> reportStart(container));
+    }
+
+    /**
+     * Diego's rep on a running container: StartActualLRP with the net info and whether it is routable, as
+     * the running event saw them. Reported even when the container completed since, so the BBS hears of
+     * the start before the crash queued behind it; not for a container destroyed meanwhile. While the cell
+     * evacuates the container is reported as it now is to the {@link EvacuationProcessor} instead (Diego's
+     * rep hands every container event to its evacuation processor then).
+     */
+    private void reportStart(Container container) {
+        String guid = container.guid();
+        Optional<Container> now = executor.lookup(guid);
+        if (shuttingDown || now.isEmpty()) {
+            return;
+        }
+        if (evacuating()) {
+            evacuation.process(now.get());
+            return;
+        }
+        ActualLrpKey key = LrpTags.key(container);
+        InstanceKey instance = new InstanceKey(guid, cellId);
+        String who = describe(key, guid);
         NetInfo net = new NetInfo(container.info().hostIp(), container.info().mappedPorts(),
                 container.info().containerIp());
+        boolean routable = container.routable();
         Optional<LifecycleResponse> started = retrying.call(who + ": start",
-                () -> bbs.start(new StartActualLrpRequest(key, instance, net)));
+                () -> bbs.start(new StartActualLrpRequest(key, instance, net, routable)));
         if (started.isEmpty()) {
             // Keep it running: the row stays CLAIMED by us, and a later crash or stop is still reported.
             LOG.warning(() -> who + ": start unanswered; the instance runs but the BBS may show it CLAIMED");
@@ -234,7 +265,8 @@ public final class LrpProcessor implements CellWorkHandler {
             LOG.info(() -> who + ": start refused (" + started.get().error().message() + "); destroying container");
             executor.destroy(guid);
         } else {
-            LOG.info(() -> who + ": started at " + net.address() + " " + net.ports());
+            LOG.info(() -> who + ": started at " + net.address() + " " + net.ports()
+                    + (routable ? "" : " (not routable)"));
         }
     }
 
@@ -336,8 +368,8 @@ public final class LrpProcessor implements CellWorkHandler {
             return "actual_lrp_key.process_guid " + key.processGuid() + " does not match the desired LRP "
                     + desired.processGuid();
         }
-        if (desired.action() == null || desired.action().run() == null || desired.action().run().path() == null) {
-            return key.processGuid() + "/" + key.index() + " has no run action";
+        if (desired.action() == null) {
+            return key.processGuid() + "/" + key.index() + " has no action";
         }
         return null;
     }

@@ -30,7 +30,7 @@ import org.diego.core.model.TaskDefinition;
  * <ul>
  * <li>work: reserve a container named by the task guid at once; a task already here is skipped, one that
  * does not fit is rejected with the reason. Then ask the BBS ({@code start_task}); only
- * {@code should_start} runs the task's action, anything else releases the reservation.</li>
+ * {@code should_start} runs the task's action tree, anything else releases the reservation.</li>
  * <li>completion: report the end with {@code complete_task} (the result file's content when it ran, the
  * exit status when it failed) and destroy the container. A container that could not be created is
  * rejected instead, so another cell gets the task (Diego's retryable failure).</li>
@@ -194,7 +194,7 @@ public final class TaskProcessor implements TaskWorkHandler {
         }
         // should_start=false after an unanswered attempt means that attempt started it for us.
         Container container = executor.run(guid, TaskRunRequests.of(task.taskDefinition()));
-        if (container.state() == ContainerState.RUNNING) {
+        if (container.live()) {
             LOG.info(() -> who + ": running");
         }
     }
@@ -255,18 +255,12 @@ public final class TaskProcessor implements TaskWorkHandler {
     }
 
     /**
-     * Diego's executor words a non-zero exit "{@code <log source>: Exited with status N}", the source being
-     * the task's log_source, or "LOG" when it has none or no log_guid to stream to.
+     * The executor's failure reason, as its steps word it: "{@code <log source>}: Exited with status N" for
+     * a non-zero exit (source "LOG" without log_source or log_guid), Diego's texts for other failures.
      */
     static String failureReason(Container container) {
         RunResult result = container.result();
-        if (!failed(result)) {
-            return "";
-        }
-        if (result.exitStatus() == null) {
-            return result.failureReason(); // the process could not be started: the backend's reason
-        }
-        return TaskTags.logSource(container) + ": " + result.failureReason();
+        return failed(result) ? result.failureReason() : "";
     }
 
     private String readResult(String guid, String path) throws ResultUnavailable {
@@ -317,12 +311,9 @@ public final class TaskProcessor implements TaskWorkHandler {
         }
     }
 
-    /**
-     * The executor calls every exit a failure, which is right for an LRP (it should never end); a task
-     * that exits 0 has succeeded.
-     */
+    /** The task's steps failed (a stopped container is not reported at all). */
     static boolean failed(RunResult result) {
-        return result.exitStatus() != null ? result.exitStatus() != 0 : result.failed();
+        return result.failed();
     }
 
     private static boolean diedOfSignal(RunResult result) {
@@ -341,9 +332,8 @@ public final class TaskProcessor implements TaskWorkHandler {
         if (task == null || task.taskGuid().isEmpty() || task.taskDefinition() == null) {
             return "task_guid and the task definition are required";
         }
-        var action = task.taskDefinition().action();
-        if (action == null || action.run() == null || action.run().path() == null) {
-            return "task " + task.taskGuid() + " has no run action";
+        if (task.taskDefinition().action() == null) {
+            return "task " + task.taskGuid() + " has no action";
         }
         return null;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,16 +25,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.diego.cell.archive.SampleArchives;
 import org.diego.cell.executor.CellExecutor;
 import org.diego.cell.executor.Container;
 import org.diego.cell.executor.ContainerState;
 import org.diego.cell.executor.Resources;
 import org.diego.cell.executor.RunRequest;
+import org.diego.cell.executor.steps.Recipe;
+import org.diego.cell.executor.transfer.FileServer;
 import org.diego.cell.garden.runc.ContainerNetwork;
 import org.diego.cell.garden.runc.HostCommand;
 import org.diego.cell.garden.runc.RootfsLayer;
+import org.diego.core.model.Action;
+import org.diego.core.model.Check;
+import org.diego.core.model.CheckDefinition;
+import org.diego.core.model.DownloadAction;
 import org.diego.core.model.EnvironmentVariable;
 import org.diego.core.model.RunAction;
+import org.diego.core.model.TcpCheck;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -284,6 +293,117 @@ class RuncBackendIT {
         assertTrue(completed.get(0).result().stopped(), completed.toString());
         executor.destroy("instance-1");
         assertEquals(List.of(), backend.list());
+    }
+
+    @Test
+    void processOptionsApplyAndASignalReachesOnlyItsProcess() throws Exception {
+        ContainerInfo info = backend.create(spec("opts", SMALL, List.of()));
+        ContainerProcess limited = backend.run("opts", new ProcessSpec("sh", List.of("-c", "ulimit -n"), null, null),
+                new ProcessOptions(64, false));
+        assertEquals(0, limited.exitStatus().get(10, TimeUnit.SECONDS));
+        ContainerProcess quiet = backend.run("opts", new ProcessSpec("sh", List.of("-c", "echo dropped; echo dropped >&2"),
+                null, null), new ProcessOptions(0, true));
+        assertEquals(0, quiet.exitStatus().get(10, TimeUnit.SECONDS));
+        assertEquals("64\n", Files.readString(info.path().resolve(ProcessBackend.STDOUT_LOG)));
+        assertEquals("", Files.readString(info.path().resolve(ProcessBackend.STDERR_LOG)));
+
+        ContainerProcess first = backend.run("opts", new ProcessSpec("sleep", List.of("300"), null, null));
+        ContainerProcess second = backend.run("opts", new ProcessSpec("sleep", List.of("300"), null, null));
+        Process host = new ProcessBuilder("sleep", "30").start();
+        try {
+            backend.signal("opts", host.pid(), true);
+            assertFalse(host.waitFor(300, TimeUnit.MILLISECONDS), "a pid outside the container is left alone");
+        } finally {
+            host.destroyForcibly();
+        }
+
+        backend.signal("opts", first.pid(), false);
+        assertEquals(143, first.exitStatus().get(10, TimeUnit.SECONDS));
+        assertFalse(second.exitStatus().isDone(), "the other process runs on");
+        backend.signal("opts", second.pid(), true);
+        assertEquals(137, second.exitStatus().get(10, TimeUnit.SECONDS));
+        backend.signal("opts", second.pid(), true); // gone: ignored
+    }
+
+    @Test
+    void filesStreamInAsTheirUserAndLinksResolveInsideTheRootfs() throws Exception {
+        ContainerInfo info = backend.create(spec("files", SMALL, List.of()));
+        Path rootfs = info.path().resolve("rootfs");
+        backend.streamIn("files", "app", "vcap", new ByteArrayInputStream(SampleArchives.tar()));
+
+        Path app = rootfs.resolve("home/vcap/app");
+        for (Path p : List.of(app, app.resolve("bin"), app.resolve("bin/run.sh"), app.resolve("data/greeting.txt"))) {
+            assertEquals(2000, Files.getAttribute(p, "unix:uid"), p.toString());
+            assertEquals(2000, Files.getAttribute(p, "unix:gid"), p.toString());
+        }
+        ContainerProcess writes = backend.run("files", new ProcessSpec("sh", List.of("-c",
+                "echo more >> app/data/greeting.txt && app/bin/run.sh"), null, null, "vcap"));
+        assertEquals(0, writes.exitStatus().get(10, TimeUnit.SECONDS), "the user owns what was streamed in");
+        try (InputStream in = backend.streamOut("files", "app/data/greeting.txt", "vcap")) {
+            assertEquals("hellomore\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+
+        backend.streamIn("files", "/tmp/lifecycle", new ByteArrayInputStream(SampleArchives.tar()));
+        assertEquals(0, Files.getAttribute(rootfs.resolve("tmp/lifecycle/bin/run.sh"), "unix:uid"), "root by default");
+
+        // Links a container makes point into its own tree, never at the host's.
+        ContainerProcess links = backend.run("files", new ProcessSpec("sh", List.of("-c",
+                "ln -s /etc/passwd /tmp/passwd && ln -s /../../.. /tmp/up"), null, null));
+        assertEquals(0, links.exitStatus().get(10, TimeUnit.SECONDS));
+        try (InputStream in = backend.streamOut("files", "/tmp/passwd")) {
+            assertEquals(Files.readString(rootfs.resolve("etc/passwd")), new String(in.readAllBytes(),
+                    StandardCharsets.UTF_8));
+        }
+        backend.streamIn("files", "/tmp/up/landed", null, new ByteArrayInputStream(SampleArchives.tar()));
+        assertTrue(Files.exists(rootfs.resolve("landed/bin/run.sh")), "the link resolved at the container's root");
+        assertThrows(BackendException.class, () -> backend.streamOut("files", "/no/such/file"));
+        assertThrows(BackendException.class, () -> backend.streamIn("nope", "/tmp", null,
+                new ByteArrayInputStream(SampleArchives.tar())));
+    }
+
+    @Test
+    void theExecutorRunsARecipeDownloadingAsTheUserAndCheckingTheContainersAddress() throws Exception {
+        try (FileServer files = new FileServer()) {
+            files.serve("/app.tar", SampleArchives.tar(), null, null);
+            CellExecutor executor = new CellExecutor(backend, new Resources(1024, 1024, 4), Clock.systemUTC());
+            List<Container> running = new CopyOnWriteArrayList<>();
+            List<Container> completed = new CopyOnWriteArrayList<>();
+            executor.onRunning(running::add);
+            executor.onCompletion(completed::add);
+            executor.reserve("instance-2", Map.of(), new Resources(64, 128, 1));
+            Recipe recipe = new Recipe(List.of(),
+                    Action.of(new DownloadAction("app", files.uri("/app.tar").toString(), ".", null, null, "vcap",
+                            null, null)),
+                    Action.of(new RunAction("/bin/sh", List.of("-c",
+                            "sleep 1; cat data/greeting.txt > /tmp/seen; exec httpd -f -p $PORT -h /tmp"), null,
+                            List.of(), "vcap")),
+                    null, new CheckDefinition(List.of(new Check(new TcpCheck(8080, 0, 0), null)), null, List.of()),
+                    20_000, "", "");
+
+            Container created = executor.run("instance-2", new RunRequest("preloaded:cflinuxfs4", List.of(),
+                    List.of(8080), recipe, 30));
+
+            assertEquals(ContainerState.CREATED, created.state(), "not running before the startup check passes");
+            for (int i = 0; i < 1500 && running.isEmpty() && completed.isEmpty(); i++) {
+                Thread.sleep(10);
+            }
+            assertEquals(List.of(), completed);
+            assertEquals(ContainerState.RUNNING, running.get(0).state());
+            assertTrue(running.get(0).routable());
+            Path rootfs = running.get(0).info().path().resolve("rootfs");
+            assertEquals(2000, Files.getAttribute(rootfs.resolve("home/vcap/data/greeting.txt"), "unix:uid"),
+                    "downloaded as the action's user into its home");
+            assertEquals("hello", Files.readString(rootfs.resolve("tmp/seen")));
+            assertEquals("30", cgroupFile("pids", "instance-2", "pids.max", "pids.max"));
+
+            executor.stop("instance-2");
+            for (int i = 0; i < 500 && completed.isEmpty(); i++) {
+                Thread.sleep(10);
+            }
+            assertTrue(completed.get(0).result().stopped(), completed.toString());
+            executor.destroy("instance-2");
+            assertEquals(List.of(), backend.list());
+        }
     }
 
     /** Not an assertion: what create, a short process and destroy cost here, for the docs. */

@@ -166,7 +166,7 @@ class BulkSyncTest {
 
         CrashActualLrpRequest crash = bbs.callsOf(CrashActualLrpRequest.class).get(0);
         assertEquals(new InstanceKey(guid, CELL), crash.actualLrpInstanceKey());
-        assertEquals("Exited with status 3", crash.errorMessage());
+        assertEquals("LOG: Exited with status 3", crash.errorMessage(), "the executor's reason, with the log source");
         assertTrue(rep.executor.lookup(guid).isEmpty());
     }
 

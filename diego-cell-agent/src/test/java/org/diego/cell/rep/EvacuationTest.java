@@ -162,7 +162,8 @@ class EvacuationTest {
         rep.awaitIdle();
 
         assertEquals(List.of(new EvacuateCrashedActualLrpRequest(new ActualLrpKey("pg-1", 0, Lrps.DOMAIN),
-                new InstanceKey(crashing, CELL), "Exited with status 3")), bbs.callsOf(EvacuateCrashedActualLrpRequest.class));
+                new InstanceKey(crashing, CELL), "LOG: Exited with status 3")),
+                bbs.callsOf(EvacuateCrashedActualLrpRequest.class), "the executor's reason, with the log source");
         assertEquals(List.of(new EvacuateStoppedActualLrpRequest(new ActualLrpKey("pg-1", 1, Lrps.DOMAIN),
                 new InstanceKey(stopping, CELL))), bbs.callsOf(EvacuateStoppedActualLrpRequest.class));
         assertTrue(bbs.callsOf(CrashActualLrpRequest.class).isEmpty());

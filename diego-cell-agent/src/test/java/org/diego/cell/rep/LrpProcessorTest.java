@@ -153,7 +153,7 @@ class LrpProcessorTest {
 
         assertEquals(List.of(ClaimActualLrpRequest.class, StartActualLrpRequest.class, CrashActualLrpRequest.class),
                 bbs.callTypes(), "start always reaches the BBS before the crash of the same instance");
-        assertEquals("Exited with status 3", crash.errorMessage());
+        assertEquals("LOG: Exited with status 3", crash.errorMessage(), "Diego words it with the log source");
         assertEquals(new ActualLrpKey("pg-1", 0, Lrps.DOMAIN), crash.actualLrpKey());
         assertEquals(new InstanceKey("guid-1", CELL), crash.actualLrpInstanceKey());
         assertTrue(executor.list().isEmpty());
@@ -169,7 +169,7 @@ class LrpProcessorTest {
 
         main.destroyForcibly();
 
-        assertEquals("Exited with status 137", bbs.await(CrashActualLrpRequest.class, WAIT).errorMessage());
+        assertEquals("LOG: Exited with status 137", bbs.await(CrashActualLrpRequest.class, WAIT).errorMessage());
     }
 
     @Test

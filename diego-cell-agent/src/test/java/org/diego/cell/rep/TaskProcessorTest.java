@@ -39,7 +39,13 @@ import org.diego.core.messages.LifecycleResponse;
 import org.diego.core.messages.RemoveActualLrpRequest;
 import org.diego.core.messages.StartActualLrpRequest;
 import org.diego.core.messages.StopLrpInstance;
+import org.diego.core.model.Action;
 import org.diego.core.model.ActualLrpKey;
+import org.diego.core.model.EmitProgressAction;
+import org.diego.core.model.RunAction;
+import org.diego.core.model.SerialAction;
+import org.diego.core.model.TimeoutAction;
+import org.diego.core.model.TryAction;
 import org.diego.core.model.ErrorType;
 import org.diego.core.model.InstanceKey;
 import org.junit.jupiter.api.AfterEach;
@@ -145,6 +151,27 @@ class TaskProcessorTest {
         assertTrue(completions.contains(new CompleteTaskRequest("task-3", CELL, true, "LOG: Exited with status 5", "")),
                 "no log source; the missing result file does not change the failure: " + completions);
         assertEquals(CAPACITY, executor.remainingResources());
+    }
+
+    @Test
+    void aTaskRunsItsWholeActionTree() throws Exception {
+        Action tree = Action.of(new SerialAction(List.of(
+                sh("echo first > result.txt"),
+                Action.of(new TryAction(sh("exit 9"), null)),
+                Action.of(new EmitProgressAction(sh("echo second >> result.txt"), "go", "done", "oops", null))), null));
+        Action timedOut = Action.of(new TimeoutAction(sh("exec sleep 30"), null, 200));
+        processor.work(Tasks.work(Tasks.task("tree", 64, tree, "result.txt"), Tasks.task("slow", 64, timedOut, "")));
+
+        awaitTrue(() -> bbs.callsOf(CompleteTaskRequest.class).size() == 2, "two completions");
+        List<CompleteTaskRequest> completions = bbs.callsOf(CompleteTaskRequest.class);
+        assertTrue(completions.contains(new CompleteTaskRequest("tree", CELL, false, "", "first\nsecond\n")),
+                "try swallowed the failure: " + completions);
+        assertTrue(completions.contains(new CompleteTaskRequest("slow", CELL, true, "exceeded 200ms timeout", "")),
+                completions.toString());
+    }
+
+    private static Action sh(String script) {
+        return Action.of(new RunAction("/bin/sh", List.of("-c", script), null, List.of(), null));
     }
 
     @Test

@@ -28,6 +28,13 @@ final class Tasks {
         return Task.pending(definition, guid, DOMAIN, 1L);
     }
 
+    /** A task with any action tree, logged as TASK. */
+    static Task task(String guid, int memoryMb, Action action, String resultFile) {
+        TaskDefinition definition = new TaskDefinition("preloaded:cflinuxfs4", List.of(), action, 32, memoryMb, 0,
+                false, "TASK", "log-guid", "", resultFile, "", "", "", List.of(), 0, "", "");
+        return Task.pending(definition, guid, DOMAIN, 1L);
+    }
+
     static TaskWork work(Task... tasks) {
         return new TaskWork(List.of(tasks));
     }

@@ -6,7 +6,8 @@ import java.util.List;
  * Diego's run action: the process a container starts.
  *
  * <p>Unlike Diego, {@code user} is optional: this project's clients and docs desire run actions
- * without one, and the cell agent runs every process as its own user anyway.
+ * without one. The runc backend runs the process as this user of the container (empty: root); the
+ * process backend runs every process as the agent's own user.
  */
 public record RunAction(String path, List<String> args, String dir, List<EnvironmentVariable> env,
                         ResourceLimits resourceLimits, String user, String logSource, boolean suppressLogOutput,

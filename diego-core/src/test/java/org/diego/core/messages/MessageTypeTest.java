@@ -1,6 +1,8 @@
 package org.diego.core.messages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,7 +68,8 @@ class MessageTypeTest {
                     List.of(new CellPresence.RootfsProvider("preloaded", List.of("cflinuxfs4"))),
                     List.of("blue"), List.of("green"), "https://cell-1:1801"))),
             Map.entry(MessageType.CLAIM_ACTUAL_LRP, new ClaimActualLrpRequest("app-1", 3, IKEY)),
-            Map.entry(MessageType.START_ACTUAL_LRP, new StartActualLrpRequest(KEY, IKEY, NET)),
+            // The routable-less start (older cells) round-trips in aStartWithoutRoutableStaysUnset.
+            Map.entry(MessageType.START_ACTUAL_LRP, new StartActualLrpRequest(KEY, IKEY, NET, false)),
             Map.entry(MessageType.CRASH_ACTUAL_LRP, new CrashActualLrpRequest(KEY, IKEY, "Exited with status 1")),
             Map.entry(MessageType.REMOVE_ACTUAL_LRP, new RemoveActualLrpRequest("app-1", 3, IKEY)),
             Map.entry(MessageType.LIFECYCLE_RESPONSE, new LifecycleResponse(
@@ -121,6 +124,20 @@ class MessageTypeTest {
         assertEquals(body, decoded);
         assertTrue(received.bodyType().isInstance(decoded));
         assertEquals(text, Json.write(decoded), "re-encoding is stable");
+    }
+
+    @Test
+    void aStartWithoutRoutableStaysUnset() {
+        StartActualLrpRequest old = new StartActualLrpRequest(KEY, IKEY, NetInfo.EMPTY);
+        String text = Json.write(old);
+
+        assertFalse(text.contains("routable"), text);
+        assertEquals(old, Json.read(text, StartActualLrpRequest.class));
+        StartActualLrpRequest withPorts = new StartActualLrpRequest(KEY, IKEY, NET);
+        assertEquals(withPorts, Json.read(Json.write(withPorts), StartActualLrpRequest.class));
+        assertNull(Json.read(Json.write(withPorts), StartActualLrpRequest.class).routable());
+        assertEquals(Boolean.TRUE, Json.read(Json.write(new StartActualLrpRequest(KEY, IKEY, NetInfo.EMPTY, true)),
+                StartActualLrpRequest.class).routable());
     }
 
     @Test

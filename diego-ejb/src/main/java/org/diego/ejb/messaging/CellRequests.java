@@ -27,6 +27,8 @@ import org.diego.core.messages.StartActualLrpRequest;
 import org.diego.core.messages.TasksByCell;
 import org.diego.core.model.DiegoException;
 import org.diego.core.model.ErrorType;
+import org.diego.core.model.NetInfo;
+import org.diego.core.model.RunningInfo;
 import org.diego.core.model.Validation;
 import org.diego.ejb.bbs.ActualLrps;
 import org.diego.ejb.bbs.Cells;
@@ -118,7 +120,13 @@ public class CellRequests {
             } else if (body instanceof StartActualLrpRequest r) {
                 Validation.required("actual_lrp_key", r.actualLrpKey());
                 Validation.required("actual_lrp_instance_key", r.actualLrpInstanceKey());
-                actuals.start(r.actualLrpKey(), r.actualLrpInstanceKey(), r.actualLrpNetInfo());
+                // Absent routable (older cells) means routable, as in Diego; readiness checks send false first.
+                RunningInfo info = RunningInfo.of(r.actualLrpNetInfo() == null ? NetInfo.EMPTY : r.actualLrpNetInfo());
+                if (Boolean.FALSE.equals(r.routable())) {
+                    info = new RunningInfo(info.netInfo(), info.internalRoutes(), info.metricTags(), false,
+                            info.availabilityZone());
+                }
+                actuals.start(r.actualLrpKey(), r.actualLrpInstanceKey(), info);
             } else if (body instanceof CrashActualLrpRequest r) {
                 Validation.required("actual_lrp_key", r.actualLrpKey());
                 Validation.required("actual_lrp_instance_key", r.actualLrpInstanceKey());

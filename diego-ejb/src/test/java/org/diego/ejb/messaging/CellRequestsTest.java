@@ -19,6 +19,7 @@ import org.diego.core.api.StartTaskRequest;
 import org.diego.core.api.TasksResponse;
 import org.diego.core.messages.ActualLrpsByCell;
 import org.diego.core.messages.LifecycleResponse;
+import org.diego.core.messages.StartActualLrpRequest;
 import org.diego.core.messages.TasksByCell;
 import org.diego.core.model.ActualLrp;
 import org.diego.core.model.ActualLrpKey;
@@ -27,6 +28,7 @@ import org.diego.core.model.DiegoException;
 import org.diego.core.model.ErrorType;
 import org.diego.core.model.InstanceKey;
 import org.diego.core.model.NetInfo;
+import org.diego.core.model.PortMapping;
 import org.diego.core.model.RunningInfo;
 import org.diego.core.model.Task;
 import org.diego.core.model.TaskState;
@@ -45,6 +47,7 @@ class CellRequestsTest {
     private static final NetInfo NET = new NetInfo("10.0.0.1", List.of(), "10.0.0.1");
     private static final ActualLrp ROW = ActualLrp.running(KEY, BY, RunningInfo.of(NET), 1L, "e");
     private final List<String> calls = new ArrayList<>();
+    private final List<RunningInfo> starts = new ArrayList<>();
     private final CellRequests requests = new CellRequests();
 
     CellRequestsTest() {
@@ -53,6 +56,12 @@ class CellRequestsTest {
             public List<ActualLrp> list(String domain, String cellId, String processGuid, Integer index) {
                 calls.add("list lrps " + domain + " " + cellId + " " + processGuid + " " + index);
                 return List.of(ROW);
+            }
+
+            @Override
+            public ActualLrp start(ActualLrpKey key, InstanceKey by, RunningInfo info) {
+                starts.add(info);
+                return null;
             }
         };
         requests.evacuations = new Evacuations() {
@@ -130,6 +139,20 @@ class CellRequestsTest {
         assertEquals(ErrorType.InvalidStateTransition, refused.error().type());
         assertFalse(refused.shouldStart());
         assertEquals(List.of("start t-1 cell-1", "start already-here cell-1", "start elsewhere cell-1"), calls);
+    }
+
+    @Test
+    void aStartIsRoutableUnlessTheCellSaysOtherwise() {
+        ActualLrpKey key = new ActualLrpKey("app", 0, "d");
+        InstanceKey by = new InstanceKey("ig", "cell-1");
+        NetInfo net = new NetInfo("10.0.0.1", List.of(new PortMapping(8080, 61000)), "10.0.0.1");
+
+        assertTrue(requests.handle(new StartActualLrpRequest(key, by, net)).ok());
+        assertTrue(requests.handle(new StartActualLrpRequest(key, by, net, false)).ok());
+        assertTrue(requests.handle(new StartActualLrpRequest(key, by, net, true)).ok());
+
+        assertEquals(List.of(true, false, true), starts.stream().map(RunningInfo::routable).toList());
+        assertEquals(net, starts.get(1).netInfo());
     }
 
     @Test

@@ -48,14 +48,25 @@ public final class OciSpec {
         }
     }
 
-    /** A process: argv, "NAME=value" entries, an absolute working dir, numeric ids. */
-    public record Process(List<String> args, List<String> env, String cwd, int uid, int gid) {
+    /**
+     * A process: argv, "NAME=value" entries, an absolute working dir, numeric ids, and its open-files limit
+     * ({@code nofile}, soft and hard; 0 inherits runc's, i.e. the agent's).
+     */
+    public record Process(List<String> args, List<String> env, String cwd, int uid, int gid, long nofile) {
         public Process {
             args = List.copyOf(args);
             env = List.copyOf(env);
             if (!cwd.startsWith("/")) {
                 throw new IllegalArgumentException("cwd must be absolute: " + cwd);
             }
+            if (nofile < 0) {
+                throw new IllegalArgumentException("nofile must not be negative: " + nofile);
+            }
+        }
+
+        /** Without an open-files limit of its own. */
+        public Process(List<String> args, List<String> env, String cwd, int uid, int gid) {
+            this(args, env, cwd, uid, gid, 0);
         }
     }
 
@@ -87,6 +98,10 @@ public final class OciSpec {
         caps.put("inheritable", List.of());
         caps.put("ambient", List.of());
         process.put("capabilities", caps);
+        if (p.nofile() > 0) {
+            // Diego's resource_limits.nofile: guardian sets soft and hard alike.
+            process.put("rlimits", List.of(Map.of("type", "RLIMIT_NOFILE", "hard", p.nofile(), "soft", p.nofile())));
+        }
         process.put("noNewPrivileges", true);
         return process;
     }

@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -86,6 +89,67 @@ public final class RootfsLayer {
                 return;
             }
         }
+    }
+
+    /** Linux's limit on symbolic links followed while resolving one path (MAXSYMLINKS). */
+    static final int MAX_SYMLINKS = 40;
+
+    /**
+     * The host path of {@code containerPath} (absolute, as the container sees it) with every symbolic link
+     * on the way resolved as the container would resolve it, with {@code rootfs} as its root: an absolute
+     * link starts again at the rootfs and {@code ..} never climbs above it. So an agent that reads or
+     * writes container files from the host cannot be led onto the host's own files by links a container
+     * made. The last component is resolved too; missing components are kept as they are.
+     */
+    public static Path resolveInside(Path rootfs, String containerPath) throws IOException {
+        Deque<String> todo = new ArrayDeque<>(components(containerPath));
+        List<String> resolved = new ArrayList<>();
+        int links = 0;
+        while (!todo.isEmpty()) {
+            String part = todo.pollFirst();
+            if (part.equals("..")) {
+                if (!resolved.isEmpty()) {
+                    resolved.remove(resolved.size() - 1);
+                }
+                continue;
+            }
+            Path candidate = join(rootfs, resolved).resolve(part);
+            if (Files.isSymbolicLink(candidate)) {
+                if (++links > MAX_SYMLINKS) {
+                    throw new IOException("too many levels of symbolic links in " + containerPath);
+                }
+                String target = Files.readSymbolicLink(candidate).toString();
+                if (target.startsWith("/")) {
+                    resolved.clear();
+                }
+                List<String> parts = components(target);
+                for (int i = parts.size() - 1; i >= 0; i--) {
+                    todo.addFirst(parts.get(i));
+                }
+                continue;
+            }
+            resolved.add(part);
+        }
+        return join(rootfs, resolved);
+    }
+
+    /** The non-empty components of a path other than ".". */
+    private static List<String> components(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String part : path.split("/")) {
+            if (!part.isEmpty() && !part.equals(".")) {
+                parts.add(part);
+            }
+        }
+        return parts;
+    }
+
+    private static Path join(Path rootfs, List<String> parts) {
+        Path path = rootfs;
+        for (String part : parts) {
+            path = path.resolve(part);
+        }
+        return path;
     }
 
     /** Whether {@code path} is a mount point, from {@code /proc/self/mountinfo}. */

@@ -70,6 +70,15 @@ public final class Runc {
      * Java cannot pass to a child.
      */
     public Started exec(String id, Bundle bundle, Path processJson, Path pidFile, boolean logFds) throws IOException {
+        return exec(id, bundle, processJson, pidFile, logFds, bundle.stdout(), bundle.stderr());
+    }
+
+    /**
+     * As {@link #exec(String, Bundle, Path, Path, boolean)}, with the process's output going to
+     * {@code stdout} and {@code stderr} instead of the bundle's logs (e.g. {@code /dev/null} to drop it).
+     */
+    public Started exec(String id, Bundle bundle, Path processJson, Path pidFile, boolean logFds, Path stdout,
+                        Path stderr) throws IOException {
         List<String> command = new ArrayList<>();
         if (logFds) {
             command.addAll(List.of("/bin/sh", "-c", "exec \"$@\" 3>>\"$DIEGO_STDOUT\" 4>>\"$DIEGO_STDERR\"",
@@ -83,10 +92,10 @@ public final class Runc {
         command.add(id);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(bundle.stdout().toFile()))
-                .redirectError(ProcessBuilder.Redirect.appendTo(bundle.stderr().toFile()));
-        builder.environment().put("DIEGO_STDOUT", bundle.stdout().toString());
-        builder.environment().put("DIEGO_STDERR", bundle.stderr().toString());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
+        builder.environment().put("DIEGO_STDOUT", stdout.toString());
+        builder.environment().put("DIEGO_STDERR", stderr.toString());
         Process runcExec = builder.start();
         return new Started(awaitPid(runcExec, pidFile, bundle.dir()), runcExec);
     }

@@ -110,4 +110,18 @@ class OciSpecTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new OciSpec.Process(List.of("sh"), List.of(), "relative", 0, 0));
     }
+
+    @Test
+    void anOpenFilesLimitBecomesTheProcesssRlimit() {
+        JsonNode limited = JSON.valueToTree(OciSpec.process(new OciSpec.Process(List.of("sh"), List.of(), "/", 0, 0,
+                4096)));
+        assertEquals("RLIMIT_NOFILE", limited.at("/rlimits/0/type").asText());
+        assertEquals(4096, limited.at("/rlimits/0/soft").asLong());
+        assertEquals(4096, limited.at("/rlimits/0/hard").asLong());
+
+        JsonNode inherited = JSON.valueToTree(OciSpec.process(new OciSpec.Process(List.of("sh"), List.of(), "/", 0, 0)));
+        assertFalse(inherited.has("rlimits"), "no limit of its own: runc's");
+        assertThrows(IllegalArgumentException.class,
+                () -> new OciSpec.Process(List.of("sh"), List.of(), "/", 0, 0, -1));
+    }
 }
