@@ -8,7 +8,8 @@ import org.diego.core.model.Task;
  * BBS to auctioneer: this task needs a cell (Diego's TaskStartRequest). Unlike {@link AuctionRequest},
  * it carries what placement needs, as Diego's does; the auctioneer should still skip a task that is no
  * longer PENDING when the round runs. Sent on {@link Destinations#AUCTION_QUEUE} inside the
- * transaction that stored the task. {@code volume_drivers} stays empty until tasks get volume mounts.
+ * transaction that stored the task. {@code volume_drivers} are the drivers of the task's volume mounts,
+ * one per mount, as Diego's task start request lists them.
  */
 public record TaskAuctionRequest(String taskGuid, String domain, int memoryMb, int diskMb, String rootfs,
                                  List<String> placementTags, List<String> volumeDrivers) {
@@ -20,7 +21,7 @@ public record TaskAuctionRequest(String taskGuid, String domain, int memoryMb, i
     public static TaskAuctionRequest of(Task task) {
         var def = task.taskDefinition();
         return new TaskAuctionRequest(task.taskGuid(), task.domain(), def.memoryMb(), def.diskMb(), def.rootfs(),
-                def.placementTags(), List.of());
+                def.placementTags(), def.volumePlacement().driverNames());
     }
 
     public TaskAuction toAuction() {

@@ -12,6 +12,8 @@ final class FieldPlan {
     final Shape shape;
     /** Bytes holding JSON text (a bytes field, or the values of a map of bytes). */
     final boolean rawJson;
+    /** A repeated field left out, rather than written as [], when a decoded message holds no element. */
+    final boolean nilWhenEmpty;
     /** Emitted only when set, even when it holds its type's zero value (oneof members, messages). */
     final boolean tracksPresence;
     /** For maps: the entry's key and value fields. */
@@ -28,6 +30,7 @@ final class FieldPlan {
         boolean unwrap = field.getOptions().getExtension(WireOptions.unwrap);
         this.rawJson = field.getOptions().getExtension(WireOptions.rawJson);
         this.tracksPresence = field.hasPresence();
+        this.nilWhenEmpty = field.getOptions().getExtension(WireOptions.nilWhenEmpty);
         if (field.isMapField()) {
             shape = Shape.MAP;
             mapKey = field.getMessageType().findFieldByNumber(1);

@@ -266,8 +266,8 @@ public final class ProtoBridge {
     /**
      * Diego's JSON form of {@code message}. With {@code zeroValues}, fields without presence are written
      * even when empty: scalars as {@code ""}, {@code 0}, {@code false} or the first enum name (as Go's
-     * decoder leaves them), repeated fields as {@code []} and maps as {@code {}}, so records bound from
-     * it never see null for them. Unset messages and unset oneof members are always left out. An enum
+     * decoder leaves them), repeated fields as {@code []} (except {@code nil_when_empty} ones, which Go
+     * leaves nil) and maps as {@code {}}, so records bound from it never see null for them. Unset messages and unset oneof members are always left out. An enum
      * number the schema does not know, or raw-JSON bytes that are not JSON, are InvalidProtobufMessage.
      */
     public static ObjectNode toJson(Message message, boolean zeroValues) {
@@ -305,7 +305,7 @@ public final class ProtoBridge {
             case REPEATED -> {
                 int n = m.getRepeatedFieldCount(field);
                 if (n == 0) {
-                    return zeroValues ? NODES.arrayNode() : null;
+                    return zeroValues && !p.nilWhenEmpty ? NODES.arrayNode() : null;
                 }
                 ArrayNode array = NODES.arrayNode(n);
                 for (int i = 0; i < n; i++) {

@@ -54,7 +54,8 @@ class TaskApiTest {
                   "max_pids": 10, "image_username": "u", "image_password": "p", "legacy_download_user": "vcap",
                   "env": [{"name": "K", "value": "V"}],
                   "action": {"run": {"path": "/bin/true", "user": "vcap"}},
-                  "egress_rules": [{"protocol": "all"}]}}
+                  "egress_rules": [{"protocol": "all", "destinations": ["0.0.0.0/0"]}],
+                  "volume_mounts": [{"driver": "nfsdriver", "container_dir": "/data", "mode": "r"}]}}
                 """, DesireTaskRequest.class).validate();
         var d = r.taskDefinition();
         assertEquals("t-1", r.taskGuid());
@@ -65,6 +66,8 @@ class TaskApiTest {
         assertEquals(List.of("x"), d.placementTags());
         assertEquals("vcap", d.legacyDownloadUser());
         assertEquals("/bin/true", d.action().run().path());
+        assertEquals("all", d.egressRules().get(0).protocol());
+        assertEquals(List.of("nfsdriver"), d.volumePlacement().driverNames());
         Task t = r.toTask(7);
         assertEquals(TaskState.Pending, t.state());
         assertEquals(7, t.createdAt());
@@ -87,7 +90,9 @@ class TaskApiTest {
         String json = Json.write(Task.pending(new org.diego.core.model.TaskDefinition("preloaded:x", null, null, 0, 0,
                 0, false, null, null, null, null, null, null, null, null, 0, null, null), "g", "d", 1));
         for (String omitted : List.of("\"env\"", "completion_callback_url", "annotation", "placement_tags",
-                "legacy_download_user", "\"action\"")) {
+                "legacy_download_user", "\"action\"", "egress_rules", "cached_dependencies",
+                "trusted_system_certificates_path", "volume_mounts", "network", "certificate_properties",
+                "image_layers", "log_rate_limit", "metric_tags", "volume_mounted_files")) {
             assertFalse(json.contains(omitted), omitted + " in " + json);
         }
         for (String kept : List.of("\"cell_id\":\"\"", "\"result\":\"\"", "\"failed\":false", "\"log_guid\":\"\"",

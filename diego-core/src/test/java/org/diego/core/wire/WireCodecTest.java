@@ -1,13 +1,19 @@
 package org.diego.core.wire;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.diego.core.api.CellsResponse;
+import org.diego.core.api.DesireTaskRequest;
+import org.diego.core.api.TaskResponse;
 import org.diego.core.api.DomainsResponse;
 import org.diego.core.api.ErrorResponse;
 import org.diego.core.api.PingResponse;
@@ -16,6 +22,7 @@ import org.diego.core.events.ActualLrpCrashed;
 import org.diego.core.events.ActualLrpInstanceChanged;
 import org.diego.core.events.ActualLrpInstanceCreated;
 import org.diego.core.events.PublishedEvent;
+import org.diego.core.events.TaskChanged;
 import org.diego.core.json.Json;
 import org.diego.core.model.ActualLrp;
 import org.diego.core.model.ActualLrpKey;
@@ -25,9 +32,14 @@ import org.diego.core.model.DiegoError;
 import org.diego.core.model.DiegoException;
 import org.diego.core.model.ErrorType;
 import org.diego.core.model.InstanceKey;
+import org.diego.core.model.MetricTagValue;
 import org.diego.core.model.NetInfo;
 import org.diego.core.model.PortMapping;
 import org.diego.core.model.Presence;
+import org.diego.core.model.SecurityGroupRule;
+import org.diego.core.model.Task;
+import org.diego.core.model.TaskDefinition;
+import org.diego.core.model.TaskSamples;
 import org.diego.core.wire.proto.ActualLrpRequestsProto.ActualLRPsResponse;
 import org.diego.core.wire.proto.CellsProto;
 import org.diego.core.wire.proto.DomainProto;
@@ -36,6 +48,9 @@ import org.diego.core.wire.proto.EventsProto.ActualLRPCrashedEvent;
 import org.diego.core.wire.proto.EventsProto.ActualLRPInstanceChangedEvent;
 import org.diego.core.wire.proto.EventsProto.ActualLRPInstanceCreatedEvent;
 import org.diego.core.wire.proto.PingProto;
+import org.diego.core.wire.proto.SecurityGroupProto;
+import org.diego.core.wire.proto.TaskProto;
+import org.diego.core.wire.proto.TaskRequestsProto;
 import org.junit.jupiter.api.Test;
 
 /** Records to protobuf bytes and back, checked against the classes generated from Diego's schema. */
@@ -174,6 +189,71 @@ class WireCodecTest {
         assertEquals(ActualLrpState.RUNNING, back.state());
         assertEquals(Presence.ORDINARY, back.presence());
         assertEquals(lrp.modificationTag(), back.modificationTag());
+    }
+
+    @Test
+    void aTaskWithEveryDefinitionFieldRoundTripsThroughProtobuf() throws Exception {
+        Task task = Task.pending(TaskSamples.full(), "t-1", "cf-tasks", 5).start("cell-1", 6);
+        byte[] bytes = WireCodec.encode(new TaskResponse(null, task));
+        assertArrayEquals(bytes, WireCodec.toMessage(new TaskResponse(null, task)).toByteArray(),
+                "the direct writer and the message agree");
+        TaskProto.TaskDefinition def = TaskRequestsProto.TaskResponse.parseFrom(bytes).getTask().getTaskDefinition();
+        assertEquals(4, def.getEgressRulesCount());
+        assertEquals(8, def.getEgressRules(1).getIcmpInfo().getType());
+        assertEquals(53, def.getEgressRules(2).getPortRange().getStart());
+        assertEquals("c1", def.getCachedDependencies(0).getChecksumValue());
+        assertEquals("/etc/cf-system-certificates", def.getTrustedSystemCertificatesPath());
+        assertEquals("smbdriver", def.getVolumeMounts(1).getDriver());
+        assertEquals("vol-1", def.getVolumeMounts(0).getShared().getVolumeId());
+        assertEquals("app-guid", def.getNetwork().getPropertiesOrThrow("policy_group_id"));
+        assertEquals("space:s", def.getCertificateProperties().getOrganizationalUnit(1));
+        assertEquals("EXCLUSIVE", def.getImageLayers(1).getLayerType().name());
+        assertEquals(4096, def.getLogRateLimit().getBytesPerSecond());
+        assertEquals("app-guid", def.getMetricTagsOrThrow("source_id").getStatic());
+        assertEquals("INSTANCE_GUID", def.getMetricTagsOrThrow("instance").getDynamic().name());
+        assertEquals("postgres://x", def.getVolumeMountedFiles(0).getContent());
+
+        Task back = WireCodec.decode(bytes, TaskResponse.class).task();
+        assertArrayEquals(bytes, WireCodec.encode(new TaskResponse(null, back)), "nothing lost on the way back");
+        TaskDefinition full = task.taskDefinition();
+        TaskDefinition got = back.taskDefinition();
+        // Protobuf has no null string or enum: absent ones come back as Go's zero values, "" and the
+        // invalid zero enum. The action tree is compared through the bytes above for the same reason.
+        Map<String, MetricTagValue> zeroFilled = new LinkedHashMap<>();
+        zeroFilled.put("source_id", new MetricTagValue("app-guid", MetricTagValue.DynamicValue.DynamicValueInvalid));
+        zeroFilled.put("instance", new MetricTagValue("", MetricTagValue.DynamicValue.INSTANCE_GUID));
+        assertEquals(zeroFilled, got.metricTags());
+        assertEquals(full.toBuilder().action(got.action()).metricTags(zeroFilled).build(), got);
+        assertEquals(task.taskGuid(), back.taskGuid());
+        assertEquals(task.state(), back.state());
+        assertEquals(task.cellId(), back.cellId());
+
+        TaskChanged changed = new TaskChanged(task, task.complete("cell-1", false, "", "ok", 7));
+        byte[] event = WireCodec.encode(changed);
+        assertArrayEquals(event, WireCodec.encode(WireCodec.decode(event, TaskChanged.class)));
+    }
+
+    @Test
+    void aDesireTaskRequestFromProtobufKeepsItsEgressRulesValid() {
+        // Rules without ports (icmp, all, a port range) must not come back with an empty port list,
+        // which the rules refuse: Go decodes no ports as nil.
+        DesireTaskRequest desire = new DesireTaskRequest(TaskSamples.full(), "t-1", "cf-tasks");
+        DesireTaskRequest back = WireCodec.decode(WireCodec.encode(desire), DesireTaskRequest.class).validate();
+        assertEquals(desire.taskDefinition().egressRules(), back.taskDefinition().egressRules());
+        assertNull(back.taskDefinition().egressRules().get(3).ports());
+        assertEquals(List.of("nfsdriver", "smbdriver"), back.toTask(1).taskDefinition().volumePlacement().driverNames());
+    }
+
+    @Test
+    void aRuleWithoutPortsDecodesWithNoPortListAsGoDoes() {
+        SecurityGroupRule all = WireCodec.fromMessage(SecurityGroupProto.SecurityGroupRule.newBuilder()
+                .setProtocol("all").addDestinations("0.0.0.0/0").build(), SecurityGroupRule.class);
+        assertNull(all.ports());
+        all.validate("egress_rules[0]");
+        SecurityGroupRule tcp = WireCodec.fromMessage(SecurityGroupProto.SecurityGroupRule.newBuilder()
+                .setProtocol("tcp").addDestinations("10.0.0.1").addPorts(443).build(), SecurityGroupRule.class);
+        assertEquals(List.of(443), tcp.ports());
+        assertEquals(List.of(), tcp.annotations(), "other lists still read as empty");
     }
 
     @Test
