@@ -75,7 +75,8 @@ public final class BbsLoad {
             try (Connection c = DriverManager.getConnection(url, "diego", "diego");
                  PreparedStatement insert = c.prepareStatement("INSERT INTO bbsload_raw (process_guid, domain, instances,"
                          + " memory_mb, disk_mb, rootfs, placement_tags, run_info, modification_tag_epoch,"
-                         + " modification_tag_index) VALUES (?, 'bbsload', 1, 64, 64, 'preloaded:bbsload', '[]', ?, 'e', 0)")) {
+                         + " modification_tag_index, annotation, routes, volume_placement, metric_tags)"
+                         + " VALUES (?, 'bbsload', 1, 64, 64, 'preloaded:bbsload', '[]', ?, 'e', 0, '', '{}', '{}', '{}')")) {
                 for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                     insert.setString(1, PREFIX + "raw-" + i);
                     insert.setString(2, runInfo);
