@@ -79,12 +79,14 @@ public final class ActualLrpEvents {
     public static List<BbsEvent> groups(Collection<ActualLrp> before, Collection<ActualLrp> after, boolean crash) {
         ActualLrpGroup was = ActualLrpGroup.ofIndex(before);
         ActualLrpGroup is = ActualLrpGroup.ofIndex(after);
+        ActualLrpChanged wholeGroups = crash ? new ActualLrpChanged(was, is) : null;
         List<BbsEvent> events = new ArrayList<>();
-        slot(was.instance(), is.instance(), crash ? new ActualLrpChanged(was, is) : null, events);
-        slot(was.evacuating(), is.evacuating(), crash ? new ActualLrpChanged(was, is) : null, events);
+        slot(was.instance(), is.instance(), wholeGroups, events);
+        slot(was.evacuating(), is.evacuating(), wholeGroups, events);
         return ordered(events);
     }
 
+    /** The events of one slot's difference; {@code crashChange}, when given, is the change to announce. */
     private static void slot(ActualLrp before, ActualLrp after, ActualLrpChanged crashChange, List<BbsEvent> out) {
         if (Objects.equals(before, after)) {
             return;
