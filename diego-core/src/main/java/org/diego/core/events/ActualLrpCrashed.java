@@ -4,7 +4,10 @@ import java.util.Set;
 import org.diego.core.model.ActualLrp;
 import org.diego.core.wire.WireMessage;
 
-/** A container exited on its own (Diego's ActualLRPCrashedEvent, keys flattened). */
+/**
+ * A container exited on its own (Diego's ActualLRPCrashedEvent, keys flattened). Diego sends it on the
+ * instance stream and on the deprecated group stream alike, so one event serves both here.
+ */
 @WireMessage("ActualLRPCrashedEvent")
 public record ActualLrpCrashed(
         String processGuid,
@@ -29,8 +32,8 @@ public record ActualLrpCrashed(
     }
 
     @Override
-    public EventStream stream() {
-        return EventStream.LRP_INSTANCES;
+    public Set<EventStream> streams() {
+        return Set.of(EventStream.LRP_INSTANCES, EventStream.LRP_GROUPS);
     }
 
     @Override

@@ -32,8 +32,8 @@ public record ActualLrpInstanceChanged(
     }
 
     @Override
-    public EventStream stream() {
-        return EventStream.LRP_INSTANCES;
+    public Set<EventStream> streams() {
+        return Set.of(EventStream.LRP_INSTANCES);
     }
 
     @Override

@@ -14,8 +14,8 @@ public record ActualLrpInstanceCreated(ActualLrp actualLrp, String traceId) impl
     }
 
     @Override
-    public EventStream stream() {
-        return EventStream.LRP_INSTANCES;
+    public Set<EventStream> streams() {
+        return Set.of(EventStream.LRP_INSTANCES);
     }
 
     @Override

@@ -10,7 +10,11 @@ public interface BbsEvent {
     /** Diego's event name, e.g. {@code actual_lrp_instance_changed}; also the SSE {@code event:} field. */
     String type();
 
-    EventStream stream();
+    /**
+     * The streams that carry this event: desired LRP and crash events go to both LRP streams, instance
+     * events only to {@link EventStream#LRP_INSTANCES}, group events only to {@link EventStream#LRP_GROUPS}.
+     */
+    Set<EventStream> streams();
 
     /** The cells this event concerns, for subscribers that filter by cell id (an UNCLAIMED row: none). */
     Set<String> cellIds();

@@ -19,6 +19,9 @@ public final class BbsEvents {
         register(TaskCreated.TYPE, TaskCreated.class);
         register(TaskChanged.TYPE, TaskChanged.class);
         register(TaskRemoved.TYPE, TaskRemoved.class);
+        register(ActualLrpCreated.TYPE, ActualLrpCreated.class);
+        register(ActualLrpChanged.TYPE, ActualLrpChanged.class);
+        register(ActualLrpRemoved.TYPE, ActualLrpRemoved.class);
     }
 
     private BbsEvents() {

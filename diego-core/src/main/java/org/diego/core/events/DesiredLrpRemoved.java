@@ -14,8 +14,8 @@ public record DesiredLrpRemoved(DesiredLrp desiredLrp, String traceId) implement
     }
 
     @Override
-    public EventStream stream() {
-        return EventStream.LRP_INSTANCES;
+    public Set<EventStream> streams() {
+        return Set.of(EventStream.LRP_INSTANCES, EventStream.LRP_GROUPS);
     }
 
     @Override

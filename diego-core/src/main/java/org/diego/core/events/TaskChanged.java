@@ -15,8 +15,8 @@ public record TaskChanged(Task before, Task after) implements BbsEvent {
     }
 
     @Override
-    public EventStream stream() {
-        return EventStream.TASKS;
+    public Set<EventStream> streams() {
+        return Set.of(EventStream.TASKS);
     }
 
     @Override

@@ -14,8 +14,8 @@ public record TaskCreated(Task task) implements BbsEvent {
     }
 
     @Override
-    public EventStream stream() {
-        return EventStream.TASKS;
+    public Set<EventStream> streams() {
+        return Set.of(EventStream.TASKS);
     }
 
     @Override

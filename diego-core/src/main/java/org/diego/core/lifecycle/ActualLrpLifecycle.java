@@ -142,8 +142,8 @@ public final class ActualLrpLifecycle {
     public LrpPlan retire(ActualLrp row, Set<String> liveCellIds) {
         return switch (row.retirement(liveCellIds)) {
             case DELETE -> new LrpPlan.Builder().delete(row, ActualLrpEvents.removed(row, traceId)).build();
-            case STOP_ON_CELL -> new LrpPlan.Builder().event(ActualLrpEvents.removed(row, traceId)).stop(row)
-                    .result(row).build();
+            case STOP_ON_CELL -> new LrpPlan.Builder().announceRemoved(row, ActualLrpEvents.removed(row, traceId))
+                    .stop(row).result(row).build();
         };
     }
 

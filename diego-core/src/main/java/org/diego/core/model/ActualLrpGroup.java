@@ -1,6 +1,7 @@
 package org.diego.core.model;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,23 @@ public record ActualLrpGroup(ActualLrp instance, ActualLrp evacuating) {
         }
         return instance.state() == ActualLrpState.RUNNING || instance.state() == ActualLrpState.CRASHED
                 ? instance : evacuating;
+    }
+
+    /** The group of one row alone, in the slot its presence names (Diego's ToActualLRPGroup). */
+    public static ActualLrpGroup of(ActualLrp row) {
+        return row.presence() == Presence.EVACUATING ? new ActualLrpGroup(null, row) : new ActualLrpGroup(row, null);
+    }
+
+    /**
+     * The group the rows of one index resolve to, as {@link #resolveAll} builds it; both slots empty
+     * when there is no row (such a group is never sent, only compared).
+     */
+    public static ActualLrpGroup ofIndex(Collection<ActualLrp> rows) {
+        List<ActualLrpGroup> groups = resolveAll(List.copyOf(rows));
+        if (groups.size() > 1) {
+            throw new IllegalArgumentException("rows of more than one index: " + rows);
+        }
+        return groups.isEmpty() ? new ActualLrpGroup(null, null) : groups.get(0);
     }
 
     /**

@@ -13,7 +13,7 @@ import org.diego.core.model.InstanceKey;
 import org.diego.core.model.RestartPolicy;
 import org.junit.jupiter.api.Test;
 
-/** The "ActualLRP Events" table of diego-notes, instance events only (the group events are not served). */
+/** The "ActualLRP Events" table of diego-notes, instance events (group events: ActualLrpGroupEventsTest). */
 class ActualLrpEventsTest {
     static final String TRACE = "trace-1";
 

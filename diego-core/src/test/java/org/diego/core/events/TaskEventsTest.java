@@ -26,7 +26,7 @@ class TaskEventsTest {
         assertEquals("TaskChangedEvent", TaskChanged.class.getAnnotation(WireMessage.class).value());
         assertEquals("TaskRemovedEvent", TaskRemoved.class.getAnnotation(WireMessage.class).value());
         for (BbsEvent e : new BbsEvent[] {new TaskCreated(RUNNING), new TaskChanged(RUNNING, COMPLETED), new TaskRemoved(RUNNING)}) {
-            assertEquals(EventStream.TASKS, e.stream());
+            assertEquals(Set.of(EventStream.TASKS), e.streams());
             assertEquals(e.getClass(), BbsEvents.classOf(e.type()), "registered for decoding on other instances");
         }
     }

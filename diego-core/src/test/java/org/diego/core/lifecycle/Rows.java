@@ -3,12 +3,16 @@ package org.diego.core.lifecycle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.diego.core.events.ActualLrpChanged;
 import org.diego.core.events.ActualLrpCrashed;
+import org.diego.core.events.ActualLrpCreated;
 import org.diego.core.events.ActualLrpInstanceChanged;
 import org.diego.core.events.ActualLrpInstanceCreated;
 import org.diego.core.events.ActualLrpInstanceRemoved;
+import org.diego.core.events.ActualLrpRemoved;
 import org.diego.core.events.BbsEvent;
 import org.diego.core.model.ActualLrp;
+import org.diego.core.model.ActualLrpGroup;
 import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.ActualLrpState;
 import org.diego.core.model.InstanceKey;
@@ -90,6 +94,17 @@ public final class Rows {
         return lrp.state() + "/" + lrp.presence() + (lrp.instanceGuid().isEmpty() ? "" : " " + lrp.instanceGuid());
     }
 
+    /** A group's rows, e.g. {@code RUNNING/ORDINARY a + RUNNING/EVACUATING b}. */
+    public static String describe(ActualLrpGroup group) {
+        List<String> slots = new ArrayList<>();
+        for (ActualLrp lrp : new ActualLrp[] {group.instance(), group.evacuating()}) {
+            if (lrp != null) {
+                slots.add(describe(lrp));
+            }
+        }
+        return String.join(" + ", slots);
+    }
+
     public static List<String> writes(LrpPlan plan) {
         List<String> out = new ArrayList<>();
         for (RowWrite w : plan.writes()) {
@@ -114,6 +129,12 @@ public final class Rows {
             } else if (e instanceof ActualLrpInstanceChanged c) {
                 out.add("changed " + c.before().state() + "/" + c.before().presence() + " -> " + c.after().state() + "/"
                         + c.after().presence() + " " + c.instanceGuid());
+            } else if (e instanceof ActualLrpCreated c) {
+                out.add("group created " + describe(c.actualLrpGroup()));
+            } else if (e instanceof ActualLrpChanged c) {
+                out.add("group changed " + describe(c.before()) + " -> " + describe(c.after()));
+            } else if (e instanceof ActualLrpRemoved r) {
+                out.add("group removed " + describe(r.actualLrpGroup()));
             } else if (e instanceof ActualLrpCrashed c) {
                 out.add("crashed " + c.instanceGuid() + " #" + c.crashCount());
             } else {

@@ -18,9 +18,13 @@ import org.diego.core.api.DomainsResponse;
 import org.diego.core.api.ErrorResponse;
 import org.diego.core.api.PingResponse;
 import org.diego.core.api.UpsertDomainRequest;
+import org.diego.core.events.ActualLrpChanged;
 import org.diego.core.events.ActualLrpCrashed;
+import org.diego.core.events.ActualLrpCreated;
+import org.diego.core.events.ActualLrpEvents;
 import org.diego.core.events.ActualLrpInstanceChanged;
 import org.diego.core.events.ActualLrpInstanceCreated;
+import org.diego.core.events.ActualLrpRemoved;
 import org.diego.core.events.PublishedEvent;
 import org.diego.core.events.TaskChanged;
 import org.diego.core.json.Json;
@@ -40,13 +44,17 @@ import org.diego.core.model.SecurityGroupRule;
 import org.diego.core.model.Task;
 import org.diego.core.model.TaskDefinition;
 import org.diego.core.model.TaskSamples;
+import org.diego.core.wire.proto.ActualLrpProto;
 import org.diego.core.wire.proto.ActualLrpRequestsProto.ActualLRPsResponse;
 import org.diego.core.wire.proto.CellsProto;
 import org.diego.core.wire.proto.DomainProto;
 import org.diego.core.wire.proto.ErrorProto;
+import org.diego.core.wire.proto.EventsProto.ActualLRPChangedEvent;
 import org.diego.core.wire.proto.EventsProto.ActualLRPCrashedEvent;
+import org.diego.core.wire.proto.EventsProto.ActualLRPCreatedEvent;
 import org.diego.core.wire.proto.EventsProto.ActualLRPInstanceChangedEvent;
 import org.diego.core.wire.proto.EventsProto.ActualLRPInstanceCreatedEvent;
+import org.diego.core.wire.proto.EventsProto.ActualLRPRemovedEvent;
 import org.diego.core.wire.proto.PingProto;
 import org.diego.core.wire.proto.SecurityGroupProto;
 import org.diego.core.wire.proto.TaskProto;
@@ -176,6 +184,33 @@ class WireCodecTest {
         assertEquals(1, event.getCrashCount());
         assertEquals(WireEvents.descriptor("actual_lrp_crashed"), event.getDescriptorForType());
         assertEquals("TaskChangedEvent", WireEvents.descriptor("task_changed").getName());
+    }
+
+    @Test
+    void groupEventsTravelAsDiegosDeprecatedGroupMessages() throws Exception {
+        ActualLrp lrp = running();
+        ActualLrp unclaimed = lrp.unclaim(5_000L);
+        ActualLRPCreatedEvent created = ActualLRPCreatedEvent.parseFrom(Base64.getDecoder().decode(
+                WireEvents.sseData(PublishedEvent.of(ActualLrpEvents.groupCreated(lrp)))));
+        assertEquals("app-1", created.getActualLrpGroup().getInstance().getActualLrpKey().getProcessGuid());
+        assertEquals("RUNNING", created.getActualLrpGroup().getInstance().getState());
+        assertFalse(created.getActualLrpGroup().hasEvacuating());
+
+        ActualLRPChangedEvent changed = ActualLRPChangedEvent.parseFrom(Base64.getDecoder().decode(
+                WireEvents.sseData(PublishedEvent.of(ActualLrpEvents.groupChanged(lrp, unclaimed).get(0)))));
+        assertEquals("RUNNING", changed.getBefore().getInstance().getState());
+        assertEquals("UNCLAIMED", changed.getAfter().getInstance().getState());
+        assertEquals("", changed.getAfter().getInstance().getActualLrpInstanceKey().getCellId());
+
+        ActualLrp evacuating = ActualLrp.evacuating(lrp.key(), lrp.instanceKey(), lrp.runningInfo(), 6_000L, "e");
+        ActualLRPRemovedEvent removed = ActualLRPRemovedEvent.parseFrom(Base64.getDecoder().decode(
+                WireEvents.sseData(PublishedEvent.of(ActualLrpEvents.groupRemoved(evacuating)))));
+        assertFalse(removed.getActualLrpGroup().hasInstance());
+        assertEquals(ActualLrpProto.ActualLRP.Presence.EVACUATING, removed.getActualLrpGroup().getEvacuating().getPresence());
+
+        assertEquals("ActualLRPCreatedEvent", WireEvents.descriptor(ActualLrpCreated.TYPE).getName());
+        assertEquals("ActualLRPChangedEvent", WireEvents.descriptor(ActualLrpChanged.TYPE).getName());
+        assertEquals("ActualLRPRemovedEvent", WireEvents.descriptor(ActualLrpRemoved.TYPE).getName());
     }
 
     @Test

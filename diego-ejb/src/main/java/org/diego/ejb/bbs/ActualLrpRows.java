@@ -57,7 +57,10 @@ public class ActualLrpRows {
         return new Locked(IndexRows.of(models), byPresence);
     }
 
-    /** Applies the plan's writes to the locked rows, then queues its events, auction and stop. */
+    /**
+     * Applies the plan's writes to the locked rows, then queues its events (instance events, then the
+     * deprecated group events computed from the locked rows), auction and stop.
+     */
     public void apply(Locked locked, LrpPlan plan) {
         for (RowWrite w : plan.writes()) {
             if (w instanceof RowWrite.Insert insert) {
@@ -69,6 +72,7 @@ public class ActualLrpRows {
             }
         }
         publish(plan.events());
+        publish(plan.groupEvents(locked.rows()));
         if (plan.auction() != null) {
             messenger.toQueue(Destinations.AUCTION_QUEUE, AuctionRequest.of(plan.auction()));
         }

@@ -208,12 +208,14 @@ public class ActualLrps {
             ActualLrp row = ActualLrp.unclaimed(key, now, guids.newGuid());
             em.persist(ActualLrpEntity.of(row));
             rows.publish(ActualLrpEvents.created(row, NO_TRACE));
+            rows.publish(List.of(ActualLrpEvents.groupCreated(row)));
             created.add(row);
         }
         return created;
     }
 
     // ---- convergence: writes conditional on the row being as the pass read it ----------------------------
+    // Group events follow Diego's convergence controller step by step: each concerns the written row alone.
 
     /** A missing index gets a new UNCLAIMED row (unless another writer created it meanwhile). */
     public boolean createMissing(ActualLrpKey key, Fence fence) {
@@ -225,11 +227,27 @@ public class ActualLrps {
         ActualLrp created = ActualLrp.unclaimed(key, now(), guids.newGuid());
         em.persist(ActualLrpEntity.of(created));
         rows.publish(ActualLrpEvents.created(created, NO_TRACE));
+        rows.publish(List.of(ActualLrpEvents.groupCreated(created)));
         return true;
     }
 
-    /** Back to UNCLAIMED (cell vanished, back-off expired), only if nobody wrote the row since it looked. */
+    /**
+     * A crashed instance whose back-off expired goes back to UNCLAIMED, only if nobody wrote the row
+     * since the pass read it. Group subscribers see the row change.
+     */
     public boolean unclaimIfUnchanged(ActualLrp observed, Fence fence) {
+        return unclaimIfUnchanged(observed, fence, true);
+    }
+
+    /**
+     * The replacement of a suspect lost its cell too and goes back to UNCLAIMED, only if unchanged. As in
+     * Diego only instance subscribers hear of it: the group routes show the suspect, not this row.
+     */
+    public boolean unclaimReplacementIfUnchanged(ActualLrp observed, Fence fence) {
+        return unclaimIfUnchanged(observed, fence, false);
+    }
+
+    private boolean unclaimIfUnchanged(ActualLrp observed, Fence fence, boolean groupsSeeIt) {
         fences.check(fence);
         ActualLrpEntity row = em.find(ActualLrpEntity.class, idOf(observed), LockModeType.PESSIMISTIC_WRITE);
         if (row == null) {
@@ -242,6 +260,9 @@ public class ActualLrps {
         ActualLrp after = before.unclaim(now());
         row.update(after);
         rows.publish(ActualLrpEvents.changed(before, after, NO_TRACE));
+        if (groupsSeeIt) {
+            rows.publish(ActualLrpEvents.groupChanged(before, after));
+        }
         return true;
     }
 
@@ -253,12 +274,14 @@ public class ActualLrps {
         }
         // The tag matched, so the deleted row is exactly the one the pass read.
         rows.publish(ActualLrpEvents.removed(observed, NO_TRACE));
+        rows.publish(List.of(ActualLrpEvents.groupRemoved(observed)));
         return true;
     }
 
     /**
      * Convergence step 4: the instance's cell vanished. Its row becomes SUSPECT (it may still serve if
-     * the cell comes back) and a new ORDINARY UNCLAIMED row takes its index for the auction.
+     * the cell comes back) and a new ORDINARY UNCLAIMED row takes its index for the auction. No group
+     * event: the group routes go on showing the suspect until its replacement runs, as in Diego.
      */
     public boolean suspect(ActualLrp lost, ActualLrp suspect, Fence fence) {
         fences.check(fence);
@@ -274,7 +297,10 @@ public class ActualLrps {
         return true;
     }
 
-    /** Convergence step 9: a suspect's cell is back; its replacement (if any) goes and the suspect is ORDINARY again. */
+    /**
+     * Convergence step 9: a suspect's cell is back; its replacement (if any) goes and the suspect is
+     * ORDINARY again. Group subscribers hear only of the replacement's removal, as in Diego.
+     */
     public boolean promote(ActualLrp suspect, ActualLrp replacement, ActualLrp promoted, Fence fence) {
         fences.check(fence);
         if (replacement != null && conditional("DELETE FROM actual_lrps", replacement) != 1) {
@@ -291,6 +317,9 @@ public class ActualLrps {
         }
         raised.addAll(ActualLrpEvents.changed(suspect, promoted, NO_TRACE));
         rows.publish(ActualLrpEvents.ordered(raised));
+        if (replacement != null) {
+            rows.publish(List.of(ActualLrpEvents.groupRemoved(replacement)));
+        }
         return true;
     }
 

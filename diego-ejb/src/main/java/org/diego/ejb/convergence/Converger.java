@@ -110,7 +110,7 @@ public class Converger extends RoleTimer {
                 toAuction.add(t.replacementKey());
             }
         }
-        plan.unclaimOnMissingCell().forEach(row -> actuals.unclaimIfUnchanged(row, fence));
+        plan.unclaimOnMissingCell().forEach(row -> actuals.unclaimReplacementIfUnchanged(row, fence));
         for (ActualLrpKey key : plan.missing()) {
             if (actuals.createMissing(key, fence)) {
                 toAuction.add(key);
