@@ -34,7 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BbsLoad {
     private static final String PREFIX = "bbsload-";
-    private static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+    // HTTP/1.1 like Diego's clients: the JDK's default h2c upgrade attempt costs a round trip per request here.
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(16)).build();
 
     private BbsLoad() {
     }
@@ -61,6 +63,7 @@ public final class BbsLoad {
                 clean(db);
             }
         }
+        System.exit(0); // the event readers' threads would keep the JVM up
     }
 
     /** Phase 1: the API's desire rate against a raw INSERT rate into the same database. */
