@@ -75,7 +75,8 @@ class CellExecutorTest {
     @Test
     void aContainerRunsAtMostOnce() throws Exception {
         executor.reserve("a", Map.of(), ONE);
-        RunRequest request = sh("exec sleep 30");
+        // A sleep length no other test uses, so leftovers of other tests are not counted.
+        RunRequest request = sh("exec sleep 3031");
 
         Container first = executor.run("a", request);
         Container second = executor.run("a", request);
@@ -84,7 +85,7 @@ class CellExecutorTest {
         assertEquals(first.state(), second.state(), "the second run changed nothing");
         awaitState("a", ContainerState.RUNNING);
         assertEquals(1, ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().orElse("").contains("sleep 30"))
+                .filter(p -> p.info().commandLine().orElse("").contains("sleep 3031"))
                 .filter(p -> p.parent().map(pp -> pp.pid() == ProcessHandle.current().pid()).orElse(false))
                 .count());
     }
