@@ -35,6 +35,7 @@ class EventStreamSystemIT {
         List<String> apis = Cluster.apis();
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         HttpResponse<Stream<String>> stream = subscribe(apis.get(0), "/v1/events/lrp_instances.r1", "{}", events);
+        awaitLive(apis.get(1), events);
         try {
             assertEquals(200, stream.statusCode());
             assertTrue(stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
@@ -62,6 +63,7 @@ class EventStreamSystemIT {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         HttpResponse<Stream<String>> stream = subscribe(apis.get(1), "/v1/events/lrp_instances.r1",
                 "{\"cell_id\": \"no-such-cell\"}", events);
+        awaitLive(apis.get(0), events);
         try {
             String guid = "events-filtered-" + System.nanoTime();
             Cluster.post(apis.get(0), "/v1/desired_lrp/desire.r2", Lrps.desireBody(guid, 1)).assertOk();
@@ -78,6 +80,38 @@ class EventStreamSystemIT {
             }
         } finally {
             stream.body().close();
+        }
+    }
+
+
+    /**
+     * The server registers a subscriber right after answering with the stream's headers, so under load
+     * the first change could slip past: wait until an event of a throwaway LRP arrives (desired LRP
+     * events reach every subscriber, filtered or not; protobuf data carries the guid as raw bytes).
+     */
+    static void awaitLive(String api, java.util.Collection<Event> events) {
+        String probe = "probe-" + System.nanoTime();
+        Cluster.post(api, "/v1/desired_lrp/desire.r2", Lrps.desireBody(probe, 0)).assertOk();
+        try {
+            Cluster.await("subscription live", java.time.Duration.ofSeconds(30),
+                    () -> events.stream().anyMatch(e -> mentions(e.data(), probe)), () -> events);
+        } finally {
+            Cluster.post(api, "/v1/desired_lrp/remove", "{\"process_guid\":\"" + probe + "\"}");
+        }
+    }
+
+    private static boolean mentions(String data, String guid) {
+        if (data == null) {
+            return false;
+        }
+        if (data.contains(guid)) {
+            return true;
+        }
+        try {
+            return new String(java.util.Base64.getDecoder().decode(data), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .contains(guid);
+        } catch (IllegalArgumentException notBase64) {
+            return false;
         }
     }
 

@@ -47,6 +47,7 @@ class GroupEventStreamSystemIT {
         List<String> apis = Cluster.apis();
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         HttpResponse<Stream<String>> stream = subscribe(apis.get(0), "/v1/events.r1", "application/json", null, events);
+        awaitLive(apis.get(1), events);
         try {
             assertEquals(200, stream.statusCode());
             assertTrue(stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
@@ -81,6 +82,7 @@ class GroupEventStreamSystemIT {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         HttpResponse<Stream<String>> stream = subscribe(apis.get(1), "/v1/events.r1", null,
                 EventsByCellId.getDefaultInstance().toByteArray(), events);
+        awaitLive(apis.get(0), events);
         try {
             assertEquals(200, stream.statusCode());
             String guid = "group-events-proto-" + System.nanoTime();
@@ -109,14 +111,15 @@ class GroupEventStreamSystemIT {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         HttpResponse<Stream<String>> stream = subscribe(apis.get(0), "/v1/events", null,
                 EventsByCellId.newBuilder().setCellId("no-such-cell").build().toByteArray(), events);
+        awaitLive(apis.get(1), events);
         try {
             String guid = "group-events-filtered-" + System.nanoTime();
             Cluster.post(apis.get(1), "/v1/desired_lrp/desire.r2", Lrps.desireBody(guid, 1)).assertOk();
             try {
                 Cluster.await("instance running", Duration.ofSeconds(60), () -> Lrps.allRunning(apis.get(1), guid, 1),
                         () -> Lrps.actuals(apis.get(1), guid));
-                assertTrue(events.stream().anyMatch(e -> e.name().equals("desired_lrp_created")),
-                        "desired LRP events reach every cell's subscriber: " + events);
+                Cluster.await("desired_lrp_created for " + guid, Duration.ofSeconds(30), () -> events.stream()
+                        .anyMatch(e -> e.name().equals("desired_lrp_created") && mentions(e.data(), guid)), () -> events);
                 for (Event e : events) {
                     assertTrue(e.name().startsWith("desired_lrp_"), "unexpected event for another cell: " + e);
                 }
@@ -125,6 +128,38 @@ class GroupEventStreamSystemIT {
             }
         } finally {
             stream.body().close();
+        }
+    }
+
+
+    /**
+     * The server registers a subscriber right after answering with the stream's headers, so under load
+     * the first change could slip past: wait until an event of a throwaway LRP arrives (desired LRP
+     * events reach every subscriber, filtered or not; protobuf data carries the guid as raw bytes).
+     */
+    static void awaitLive(String api, java.util.Collection<Event> events) {
+        String probe = "probe-" + System.nanoTime();
+        Cluster.post(api, "/v1/desired_lrp/desire.r2", Lrps.desireBody(probe, 0)).assertOk();
+        try {
+            Cluster.await("subscription live", java.time.Duration.ofSeconds(30),
+                    () -> events.stream().anyMatch(e -> mentions(e.data(), probe)), () -> events);
+        } finally {
+            Cluster.post(api, "/v1/desired_lrp/remove", "{\"process_guid\":\"" + probe + "\"}");
+        }
+    }
+
+    private static boolean mentions(String data, String guid) {
+        if (data == null) {
+            return false;
+        }
+        if (data.contains(guid)) {
+            return true;
+        }
+        try {
+            return new String(java.util.Base64.getDecoder().decode(data), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .contains(guid);
+        } catch (IllegalArgumentException notBase64) {
+            return false;
         }
     }
 
