@@ -277,20 +277,20 @@ class TaskRoutesIT {
 
     @Test
     void rejectionsPastTheRetryLimitFailTheTask() {
+        // No cell offers this task's rootfs, so the auctioneer rejects it too, racing these calls: reject
+        // until the BBS fails the task, accepting refusals once it has (the auctioneer got there first).
         String guid = guid("rejected");
         desire(guid, "");
-        for (int i = 1; i <= 3; i++) {
-            ok(call(APIS.get(i % 2), "reject", "{\"task_guid\": \"" + guid + "\", \"rejection_reason\": \"no room " + i + "\"}"));
-            JsonNode t = task(APIS.get(0), guid).path("task");
-            assertEquals("Pending", t.path("state").asText(), t.toString());
-            assertEquals("no room " + i, t.path("rejection_reason").asText());
-        }
-        ok(call(APIS.get(0), "reject", "{\"task_guid\": \"" + guid + "\", \"rejection_reason\": \"still no room\"}"));
         JsonNode t = task(APIS.get(0), guid).path("task");
+        for (int i = 1; i <= 10 && !"Completed".equals(t.path("state").asText()); i++) {
+            assertEquals("Pending", t.path("state").asText(), t.toString());
+            call(APIS.get(i % 2), "reject", "{\"task_guid\": \"" + guid + "\", \"rejection_reason\": \"no room " + i + "\"}");
+            t = task(APIS.get(0), guid).path("task");
+        }
         assertEquals("Completed", t.path("state").asText(), t.toString());
         assertTrue(t.path("failed").asBoolean());
-        assertEquals("still no room", t.path("failure_reason").asText());
-        assertTrue(t.path("rejection_count").asInt() >= 4);
+        assertFalse(t.path("failure_reason").asText().isEmpty(), t.toString());
+        assertTrue(t.path("rejection_count").asInt() >= 4, t.toString());
         ok(byGuid("resolving", guid));
         ok(byGuid("delete", guid));
     }
