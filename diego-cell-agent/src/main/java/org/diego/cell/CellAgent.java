@@ -72,6 +72,7 @@ public final class CellAgent {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile ScheduledFuture<?> heartbeats;
+    private volatile StepScheduler.Cancellable reservationExpiry;
     private volatile AdminServer admin;
 
     public CellAgent(CellAgentConfig config, ConnectionFactory broker, Clock clock, GuidGenerator guids) {
@@ -93,7 +94,8 @@ public final class CellAgent {
         this.config = config;
         this.repConfig = repConfig;
         ContainerBackend backend = Backends.create(config, new HostPortAllocator(), timers);
-        this.executor = new CellExecutor(backend, config.capacity(), clock, stepSettings(config, options, clock));
+        this.executor = new CellExecutor(backend, config.capacity(), clock, stepSettings(config, options, clock),
+                options.reservationTtl());
         this.bbs = new JmsBbsClient(config.replyTimeout());
         this.processor = new LrpProcessor(config.cellId(), executor, bbs, guids, workers, LIFECYCLE_ATTEMPTS,
                 LIFECYCLE_BACKOFF, SIGNAL_SETTLE);
@@ -148,6 +150,8 @@ public final class CellAgent {
         if (reaped > 0) {
             LOG.info(() -> "destroyed " + reaped + " container(s) left over in " + config.workDir());
         }
+        // Reservations expire from the start: one made while the broker is away must not hold its slot forever.
+        reservationExpiry = executor.expireReservationsPeriodically(StepScheduler.of(timers, workers));
         // Before connecting: a drain must reach even an agent still waiting for its broker.
         admin = AdminServer.start(repConfig.adminPort(), config.workDir(), evacuation::evacuate);
         LOG.info(() -> "cell agent " + config.cellId() + " connecting to " + config.brokerUrl() + " (zone "
@@ -200,6 +204,10 @@ public final class CellAgent {
         ScheduledFuture<?> beat = heartbeats;
         if (beat != null) {
             beat.cancel(false);
+        }
+        StepScheduler.Cancellable expiry = reservationExpiry;
+        if (expiry != null) {
+            expiry.cancel();
         }
         executor.stopAll(config.stopGrace());
         link.close();

@@ -90,6 +90,10 @@ public final class CellAgentMain implements Callable<Integer> {
     @Option(names = "--download-cache-mb", defaultValue = "10240",
             description = "Download cache size under <work-dir>/cache; 0 disables it (default: ${DEFAULT-VALUE}).")
     long downloadCacheMb;
+    @Option(names = "--reservation-ttl-ms", defaultValue = "60000",
+            description = "A container reserved but not run within this long is deleted and its resources freed "
+                    + "(Diego's reserved_expiration_time) (default: ${DEFAULT-VALUE}).")
+    long reservationTtlMs;
     @Option(names = "--log-level", defaultValue = "INFO",
             description = "java.util.logging level (default: ${DEFAULT-VALUE}).")
     String logLevel;
@@ -125,12 +129,15 @@ public final class CellAgentMain implements Callable<Integer> {
     }
 
     ExecutorOptions executorOptions() {
-        if (healthyMonitoringIntervalMs <= 0 || unhealthyMonitoringIntervalMs <= 0 || downloadCacheMb < 0) {
+        if (healthyMonitoringIntervalMs <= 0 || unhealthyMonitoringIntervalMs <= 0 || downloadCacheMb < 0
+                || reservationTtlMs <= 0) {
             throw new CommandLine.ParameterException(new CommandLine(this),
-                    "monitoring intervals must be positive and the download cache not negative");
+                    "monitoring intervals and the reservation TTL must be positive and the download cache not "
+                            + "negative");
         }
         return new ExecutorOptions(Duration.ofMillis(healthyMonitoringIntervalMs),
-                Duration.ofMillis(unhealthyMonitoringIntervalMs), downloadCacheMb);
+                Duration.ofMillis(unhealthyMonitoringIntervalMs), downloadCacheMb,
+                Duration.ofMillis(reservationTtlMs));
     }
 
     CellAgentConfig config() {

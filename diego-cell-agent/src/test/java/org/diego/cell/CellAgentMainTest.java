@@ -103,6 +103,14 @@ class CellAgentMainTest {
         new CommandLine(tuned).parseArgs("--cell-id", "c", "--work-dir", "/w", "--healthy-monitoring-interval-ms",
                 "5000", "--unhealthy-monitoring-interval-ms", "500", "--download-cache-mb", "0");
         assertEquals(new ExecutorOptions(Duration.ofSeconds(5), Duration.ofMillis(500), 0), tuned.executorOptions());
+        assertEquals(Duration.ofMinutes(1), defaults.executorOptions().reservationTtl(), "Diego's 1 min");
+
+        CellAgentMain ttl = new CellAgentMain();
+        new CommandLine(ttl).parseArgs("--cell-id", "c", "--work-dir", "/w", "--reservation-ttl-ms", "5000");
+        assertEquals(Duration.ofSeconds(5), ttl.executorOptions().reservationTtl());
+        CellAgentMain noTtl = new CellAgentMain();
+        new CommandLine(noTtl).parseArgs("--cell-id", "c", "--work-dir", "/w", "--reservation-ttl-ms", "0");
+        assertThrows(CommandLine.ParameterException.class, noTtl::executorOptions);
 
         CellAgentMain bad = new CellAgentMain();
         new CommandLine(bad).parseArgs("--cell-id", "c", "--work-dir", "/w", "--unhealthy-monitoring-interval-ms", "0");

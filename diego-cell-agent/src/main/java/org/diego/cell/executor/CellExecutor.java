@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,14 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.diego.cell.executor.steps.Step;
 import org.diego.cell.executor.steps.StepError;
+import org.diego.cell.executor.steps.StepScheduler;
 import org.diego.cell.executor.steps.StepSettings;
 import org.diego.cell.executor.steps.StepTarget;
 import org.diego.cell.executor.steps.Transformer;
@@ -33,9 +38,14 @@ import org.diego.cell.garden.ContainerSpec;
  * completion listeners hear about it, unless it was destroyed first (its owner no longer cares). Callers
  * serialise operations on one container (the rep runs one at a time per guid); different containers
  * may be driven concurrently.
+ *
+ * <p>A reservation that is never run expires (Diego's executor {@code reserved_expiration_time}, 1 min):
+ * see {@link #expireReservations()}.
  */
 public final class CellExecutor {
     private static final Logger LOG = Logger.getLogger(CellExecutor.class.getName());
+    /** Diego's executor default {@code reserved_expiration_time}. */
+    public static final Duration DEFAULT_RESERVATION_TTL = Duration.ofMinutes(1);
 
     private final ContainerBackend backend;
     private final ResourceLedger ledger;
@@ -44,6 +54,7 @@ public final class CellExecutor {
     private final List<Consumer<Container>> completionListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Container>> runningListeners = new CopyOnWriteArrayList<>();
     private final Transformer transformer;
+    private final Duration reservationTtl;
 
     /** The mutable record behind a {@link Container} snapshot; fields guarded by the executor. */
     private static final class Entry {
@@ -78,11 +89,26 @@ public final class CellExecutor {
         this(backend, total, clock, StepSettings.defaults(clock));
     }
 
+    /** With Diego's reservation expiry of one minute. */
     public CellExecutor(ContainerBackend backend, Resources total, Clock clock, StepSettings steps) {
+        this(backend, total, clock, steps, DEFAULT_RESERVATION_TTL);
+    }
+
+    /** @param reservationTtl how long a reservation may wait for its run before it expires (positive) */
+    public CellExecutor(ContainerBackend backend, Resources total, Clock clock, StepSettings steps,
+                        Duration reservationTtl) {
+        if (reservationTtl.isNegative() || reservationTtl.isZero()) {
+            throw new IllegalArgumentException("reservation TTL must be positive: " + reservationTtl);
+        }
         this.backend = backend;
         this.ledger = new ResourceLedger(total);
         this.clock = clock;
         this.transformer = new Transformer(steps);
+        this.reservationTtl = reservationTtl;
+    }
+
+    public Duration reservationTtl() {
+        return reservationTtl;
     }
 
     /**
@@ -135,6 +161,96 @@ public final class CellExecutor {
         Entry entry = new Entry(guid, tags, resources, clock.instant());
         containers.put(guid, entry);
         return Optional.of(entry.snapshot());
+    }
+
+    /**
+     * Reaps the reservations that waited at least the reservation TTL for a run that never came (the rep
+     * reserved, then its claim or run request was lost), as Diego's executor's registry pruner does: only
+     * containers still RESERVED with no run requested (a run in flight, a stopped or completed one is left
+     * alone). Each is completed as failed with Diego's reason {@link RunResult#EXPIRED}, forgotten and its
+     * resources freed at once (there is no backend container yet), and the completion listeners hear of it
+     * with that snapshot. Unlike Diego, where the rep then reports the completed container as a crash and
+     * deletes it, the rep's processors find it already gone and report nothing: nothing ran, so no crash
+     * should count against the app. The bulk sync then removes an ActualLRP this cell had CLAIMED (its
+     * container is missing), and convergence re-places it; a task started here fails as having lost its
+     * container; rows never claimed here are the auctioneer's and convergence's. A run of an expired
+     * reservation fails as for any unknown container. Returns the expired containers.
+     */
+    public List<Container> expireReservations() {
+        List<Container> expired = new ArrayList<>();
+        synchronized (this) {
+            Instant now = clock.instant();
+            Iterator<Entry> it = containers.values().iterator();
+            while (it.hasNext()) {
+                Entry entry = it.next();
+                if (entry.state != ContainerState.RESERVED || entry.runRequested || entry.stopRequested
+                        || Duration.between(entry.reservedAt, now).compareTo(reservationTtl) < 0) {
+                    continue;
+                }
+                it.remove();
+                ledger.release(entry.resources);
+                entry.state = ContainerState.COMPLETED;
+                entry.result = RunResult.expired();
+                expired.add(entry.snapshot());
+            }
+            for (Container done : expired) {
+                completionListeners.forEach(l -> l.accept(done));
+            }
+        }
+        expired.forEach(c -> LOG.info(() -> "container " + c.guid() + " expired: reserved at " + c.reservedAt()
+                + " and not run within " + reservationTtl.toMillis() + " ms; resources released"));
+        return expired;
+    }
+
+    /**
+     * Checks for expired reservations every half TTL (Diego's pruner period), on {@code scheduler}, until
+     * the returned handle is cancelled. A reservation is thus reaped between one TTL and 1.5 TTL after it
+     * was made.
+     */
+    public StepScheduler.Cancellable expireReservationsPeriodically(StepScheduler scheduler) {
+        ExpiryLoop loop = new ExpiryLoop(scheduler, reservationTtl.dividedBy(2));
+        loop.scheduleNext();
+        return loop;
+    }
+
+    /** Re-arms itself after each check until cancelled. */
+    private final class ExpiryLoop implements StepScheduler.Cancellable {
+        private final StepScheduler scheduler;
+        private final Duration period;
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+        private final AtomicReference<StepScheduler.Cancellable> next = new AtomicReference<>();
+
+        ExpiryLoop(StepScheduler scheduler, Duration period) {
+            this.scheduler = scheduler;
+            this.period = period;
+        }
+
+        void scheduleNext() {
+            if (!cancelled.get()) {
+                next.set(scheduler.schedule(period, this::tick));
+            }
+        }
+
+        private void tick() {
+            if (cancelled.get()) {
+                return;
+            }
+            try {
+                expireReservations();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "checking for expired reservations failed", e);
+            }
+            scheduleNext();
+        }
+
+        @Override
+        public void cancel() {
+            cancelled.set(true);
+            StepScheduler.Cancellable pending = next.get();
+            if (pending != null) {
+                pending.cancel();
+            }
+        }
     }
 
     public synchronized Optional<Container> lookup(String guid) {

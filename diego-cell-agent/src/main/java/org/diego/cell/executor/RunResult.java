@@ -7,6 +7,8 @@ package org.diego.cell.executor;
  * whose end decided it, when one did.
  */
 public record RunResult(boolean failed, String failureReason, boolean stopped, Integer exitStatus) {
+    /** Diego's executor's reason for a reservation that was never run in time. */
+    public static final String EXPIRED = "expired container";
 
     /** The steps all succeeded (an LRP's action that exited 0 without a monitor, a task that did its work). */
     public static RunResult succeeded() {
@@ -27,5 +29,10 @@ public record RunResult(boolean failed, String failureReason, boolean stopped, I
 
     public static RunResult failedToStart(String reason) {
         return new RunResult(true, reason, false, null);
+    }
+
+    /** A reservation reaped because it was not run within the reservation TTL. */
+    public static RunResult expired() {
+        return new RunResult(true, EXPIRED, false, null);
     }
 }

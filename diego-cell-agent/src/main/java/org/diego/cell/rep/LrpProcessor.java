@@ -222,7 +222,15 @@ public final class LrpProcessor implements CellWorkHandler {
             return;
         }
         LOG.info(() -> who + ": claimed");
-        executor.run(guid, RunRequests.of(desired, key.index(), guid));
+        try {
+            executor.run(guid, RunRequests.of(desired, key.index(), guid));
+        } catch (IllegalStateException e) {
+            // The reservation expired while the claim was under way (CellExecutor#expireReservations): give
+            // the claimed row up, as Diego's rep removes an instance whose claimed container it cannot run.
+            LOG.info(() -> who + ": the reservation expired before it could run; removing the instance");
+            remove(key, instance);
+            return;
+        }
         // RUNNING is reported by running(); a container that completed at once is reported by completed().
     }
 

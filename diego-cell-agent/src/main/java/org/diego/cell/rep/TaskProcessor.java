@@ -46,6 +46,8 @@ public final class TaskProcessor implements TaskWorkHandler {
     static final int MAX_RESULT_BYTES = 10 * 1024;
     static final String FAILED_TO_FETCH_RESULT = "failed to fetch result";
     static final String FAILED_TO_CREATE_CONTAINER = "failed to create container";
+    /** Diego's rep's reason for a started task whose container could not be run. */
+    static final String FAILED_TO_RUN_CONTAINER = "failed to run container";
     private static final Logger LOG = Logger.getLogger(TaskProcessor.class.getName());
 
     private final String cellId;
@@ -193,7 +195,16 @@ public final class TaskProcessor implements TaskWorkHandler {
             return;
         }
         // should_start=false after an unanswered attempt means that attempt started it for us.
-        Container container = executor.run(guid, TaskRunRequests.of(task.taskDefinition()));
+        Container container;
+        try {
+            container = executor.run(guid, TaskRunRequests.of(task.taskDefinition()));
+        } catch (IllegalStateException e) {
+            // The reservation expired while the start was under way (CellExecutor#expireReservations); the
+            // task is RUNNING here now, so fail it as Diego's rep fails a task whose container it cannot run.
+            LOG.info(() -> who + ": the reservation expired before it could run; failing the task");
+            complete(guid, true, FAILED_TO_RUN_CONTAINER, "");
+            return;
+        }
         if (container.live()) {
             LOG.info(() -> who + ": running");
         }

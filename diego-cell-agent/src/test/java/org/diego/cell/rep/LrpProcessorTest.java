@@ -24,6 +24,8 @@ import org.diego.cell.executor.CellExecutor;
 import org.diego.cell.executor.Container;
 import org.diego.cell.executor.ContainerState;
 import org.diego.cell.executor.Resources;
+import org.diego.cell.executor.steps.ManualTime;
+import org.diego.cell.executor.steps.StepSettings;
 import org.diego.cell.garden.HostPortAllocator;
 import org.diego.cell.garden.ProcessBackend;
 import org.diego.cell.garden.TestProcesses;
@@ -224,6 +226,38 @@ class LrpProcessorTest {
         assertTrue(executor.list().isEmpty());
         assertEquals(CAPACITY, executor.remainingResources());
         assertFalse(Files.exists(containers().resolve("guid-1")));
+    }
+
+    @Test
+    void aReservationThatExpiresDuringItsClaimIsGivenUpWithoutACrash() throws Exception {
+        processor.shutdown();
+        ManualTime time = new ManualTime();
+        ProcessBackend backend = new ProcessBackend(containers(), "127.0.0.1", new HostPortAllocator(), timers,
+                Duration.ofSeconds(2));
+        executor = new CellExecutor(backend, CAPACITY, time, StepSettings.defaults(time), Duration.ofSeconds(60));
+        processor = new LrpProcessor(CELL, executor, bbs, () -> "guid-" + guidCount.incrementAndGet(), workers, 3,
+                Duration.ZERO, SIGNAL_SETTLE);
+        bbs.responder = r -> {
+            if (r instanceof ClaimActualLrpRequest) {
+                // The claim is slow: the reservation expires meanwhile, and the completion listener hears of it.
+                time.advance(Duration.ofSeconds(61));
+                assertEquals(1, executor.expireReservations().size());
+            }
+            return FakeBbsClient.ok(r);
+        };
+
+        processor.work(Lrps.work(Lrps.start("pg-1", 3, 256, List.of(), "touch ran; sleep 30")));
+        RemoveActualLrpRequest remove = bbs.await(RemoveActualLrpRequest.class, WAIT);
+        awaitIdle();
+
+        assertEquals("pg-1", remove.processGuid());
+        assertEquals(3, remove.index());
+        assertEquals(new InstanceKey("guid-1", CELL), remove.actualLrpInstanceKey());
+        assertEquals(List.of(ClaimActualLrpRequest.class, RemoveActualLrpRequest.class), bbs.callTypes(),
+                "claimed then given up: no crash for what never ran");
+        assertTrue(executor.list().isEmpty());
+        assertEquals(CAPACITY, executor.remainingResources());
+        assertFalse(Files.exists(containers().resolve("guid-1")), "never created");
     }
 
     @Test
