@@ -198,16 +198,22 @@ public final class BulkSync {
         InstanceKey instance = new InstanceKey(guid, cellId);
         NetInfo net = EvacuationProcessor.netInfo(container.info());
         boolean routable = container.routable();
+        // Internal routes and metric tags count once convergence sent some for this container (step 12).
+        Optional<LrpProcessor.InstanceRouting> carried = lrps == null ? Optional.empty() : lrps.routing(guid);
+        boolean sameRouting = carried.isEmpty() || (carried.get().internalRoutes().equals(row == null ? null
+                : row.actualLrpInternalRoutes()) && carried.get().metricTags().equals(row.metricTags()));
         if (row != null && row.presence() == Presence.ORDINARY && row.state() == ActualLrpState.RUNNING
                 && instance.equals(row.instanceKey()) && sameAddresses(net, row.netInfo())
-                && Boolean.TRUE.equals(row.routable()) == routable) {
+                && Boolean.TRUE.equals(row.routable()) == routable && sameRouting) {
             return;
         }
         String who = "lrp " + key.processGuid() + "/" + key.index() + " instance " + guid;
         String had = row == null ? "no row" : row.presence() + " " + row.state();
         LifecycleResponse started;
         try {
-            started = bbs.start(new StartActualLrpRequest(key, instance, net, routable));
+            started = bbs.start(carried.isEmpty() ? new StartActualLrpRequest(key, instance, net, routable)
+                    : new StartActualLrpRequest(key, instance, net, routable, carried.get().internalRoutes(),
+                            carried.get().metricTags()));
         } catch (BbsUnavailableException e) {
             LOG.warning(() -> who + ": sync start unanswered (" + e.getMessage() + "); the next sync retries");
             return;

@@ -10,6 +10,7 @@ import org.diego.core.messages.LrpWork;
 import org.diego.core.messages.MessageType;
 import org.diego.core.messages.StopLrpInstance;
 import org.diego.core.messages.TaskWork;
+import org.diego.core.messages.UpdateLrpInstance;
 import org.diego.core.model.DiegoException;
 
 /**
@@ -72,6 +73,7 @@ public final class CellMessageDispatcher {
             switch (type.get()) {
                 case LRP_WORK -> handler.work(Json.read(body, LrpWork.class));
                 case STOP_LRP_INSTANCE -> handler.stop(Json.read(body, StopLrpInstance.class));
+                case UPDATE_LRP_INSTANCE -> handler.update(Json.read(body, UpdateLrpInstance.class));
                 case TASK_WORK, CANCEL_TASK -> {
                     if (tasks == null) {
                         return drop("a " + diegoType + " message, but this cell runs no tasks", body, null);

@@ -3,8 +3,10 @@ package org.diego.cell.rep;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 import org.diego.cell.executor.CellExecutor;
@@ -20,6 +22,8 @@ import org.diego.core.messages.LrpWork.LrpStart;
 import org.diego.core.messages.RemoveActualLrpRequest;
 import org.diego.core.messages.StartActualLrpRequest;
 import org.diego.core.messages.StopLrpInstance;
+import org.diego.core.messages.UpdateLrpInstance;
+import org.diego.core.model.ActualLrpInternalRoute;
 import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.DesiredLrp;
 import org.diego.core.model.InstanceKey;
@@ -157,6 +161,44 @@ public final class LrpProcessor implements CellWorkHandler {
         return missing.isEmpty() ? "insufficient resources" : "insufficient resources: " + String.join(", ", missing);
     }
 
+    /** What convergence last asked a container to carry (step 12), by container guid. */
+    public record InstanceRouting(List<ActualLrpInternalRoute> internalRoutes, Map<String, String> metricTags) {
+        public InstanceRouting {
+            internalRoutes = List.copyOf(internalRoutes);
+            metricTags = Map.copyOf(metricTags);
+        }
+    }
+
+    private final Map<String, InstanceRouting> routing = new ConcurrentHashMap<>();
+
+    /** The internal routes and metric tags recorded for this container, if convergence sent any. */
+    public Optional<InstanceRouting> routing(String containerGuid) {
+        return Optional.ofNullable(routing.get(containerGuid));
+    }
+
+    /**
+     * Diego's rep UpdateLRPInstance: record the new internal routes and metric tags on the container and
+     * report a start carrying them, so the BBS row converges. Ignored for a container not running here.
+     */
+    @Override
+    public void update(UpdateLrpInstance update) {
+        InstanceKey instance = update.actualLrpInstanceKey();
+        if (update.actualLrpKey() == null || instance == null || instance.isEmpty()) {
+            LOG.warning(() -> "ignoring update without actual_lrp_key or instance guid: " + update);
+            return;
+        }
+        String guid = instance.instanceGuid();
+        Optional<Container> container = executor.lookup(guid);
+        if (container.isEmpty() || !LrpTags.isLrp(container.get())) {
+            LOG.info(() -> describe(update.actualLrpKey(), guid) + ": update for a container unknown here; ignored");
+            return;
+        }
+        routing.put(guid, new InstanceRouting(update.internalRoutes(), update.metricTags()));
+        if (container.get().state() == ContainerState.RUNNING) {
+            queues.submit(guid, "update of " + guid, () -> reportStart(container.get()));
+        }
+    }
+
     @Override
     public void stop(StopLrpInstance stop) {
         InstanceKey instance = stop.actualLrpInstanceKey();
@@ -251,6 +293,9 @@ public final class LrpProcessor implements CellWorkHandler {
     private void reportStart(Container container) {
         String guid = container.guid();
         Optional<Container> now = executor.lookup(guid);
+        if (now.isEmpty()) {
+            routing.remove(guid);
+        }
         if (shuttingDown || now.isEmpty()) {
             return;
         }
@@ -264,8 +309,11 @@ public final class LrpProcessor implements CellWorkHandler {
         NetInfo net = new NetInfo(container.info().hostIp(), container.info().mappedPorts(),
                 container.info().containerIp());
         boolean routable = container.routable();
+        InstanceRouting carried = routing.get(guid);
         Optional<LifecycleResponse> started = retrying.call(who + ": start",
-                () -> bbs.start(new StartActualLrpRequest(key, instance, net, routable)));
+                () -> bbs.start(carried == null ? new StartActualLrpRequest(key, instance, net, routable)
+                        : new StartActualLrpRequest(key, instance, net, routable, carried.internalRoutes(),
+                                carried.metricTags())));
         if (started.isEmpty()) {
             // Keep it running: the row stays CLAIMED by us, and a later crash or stop is still reported.
             LOG.warning(() -> who + ": start unanswered; the instance runs but the BBS may show it CLAIMED");

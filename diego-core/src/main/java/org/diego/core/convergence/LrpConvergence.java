@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.diego.core.convergence.LrpConvergencePlan.InstanceUpdate;
 import org.diego.core.convergence.LrpConvergencePlan.Promotion;
 import org.diego.core.convergence.LrpConvergencePlan.SuspectTransition;
 import org.diego.core.model.ActualLrp;
+import org.diego.core.model.ActualLrpInternalRoute;
 import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.ActualLrpState;
 import org.diego.core.model.DesiredLrpSchedulingInfo;
@@ -146,6 +148,8 @@ public final class LrpConvergence {
         List<ActualLrp> retireExtra = new ArrayList<>();
         List<ActualLrp> retireOrphaned = new ArrayList<>();
         List<ActualLrp> restart = new ArrayList<>();
+        List<InstanceUpdate> updates = new ArrayList<>();
+        Map<String, List<ActualLrpInternalRoute>> routesByGuid = new HashMap<>();
         List<ActualLrpKey> startStale = new ArrayList<>();
         List<ActualLrpKey> startSuspect = new ArrayList<>();
         List<ActualLrpKey> startCrashed = new ArrayList<>();
@@ -195,6 +199,16 @@ public final class LrpConvergence {
                             toSuspect.add(new SuspectTransition(a, a.toSuspect()));
                             startSuspect.add(key);
                         }
+                    } else if (a.state() == ActualLrpState.RUNNING) {
+                        // Step 12: internal-route / metric-tag drift of a running instance.
+                        List<ActualLrpInternalRoute> routes = routesByGuid.computeIfAbsent(d.processGuid(),
+                                g -> InstanceDrift.internalRoutes(d.routes()));
+                        Map<String, String> tags = InstanceDrift.metricTags(
+                                in.desiredMetricTags().getOrDefault(d.processGuid(), Map.of()), a.index(),
+                                a.instanceGuid());
+                        if (!routes.equals(a.actualLrpInternalRoutes()) || !tags.equals(a.metricTags())) {
+                            updates.add(new InstanceUpdate(a, routes, tags));
+                        }
                     }
                 }
                 case CRASHED -> {
@@ -239,6 +253,7 @@ public final class LrpConvergence {
                 retireExtra.size() + retireOrphaned.size(), suspectRunning, suspectClaimed, desiredInstances,
                 crashing.size(), live.size(), missingCells.size(), List.copyOf(new TreeSet<>(fresh)));
         return new LrpConvergencePlan(prune, evacuatingToRemove, stale, toSuspect, unclaim, missing, retireExtra,
-                retireOrphaned, orphanedSuspects, extraSuspects, promotions, restart, List.copyOf(starts), metrics);
+                retireOrphaned, orphanedSuspects, extraSuspects, promotions, restart, updates, List.copyOf(starts),
+                metrics);
     }
 }

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.diego.core.messages.AuctionRequest;
 import org.diego.core.model.ActualLrp;
+import org.diego.core.model.ActualLrpInternalRoute;
 import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.Domain;
+import org.diego.core.model.InstanceKey;
 
 /**
  * Everything one LRP convergence pass decided, one list per step of Diego's ConvergeLRPs, in Diego's
@@ -38,6 +40,9 @@ import org.diego.core.model.Domain;
  *                                {@link Promotion#promoted()} (presence ORDINARY).
  * @param restartCrashed          step 11: ORDINARY CRASHED rows whose back-off elapsed: unclaim (CRASHED to UNCLAIMED,
  *                                crash count kept) and auction.
+ * @param instanceUpdates        step 12: ORDINARY RUNNING rows on live cells whose stored internal routes or metric
+ *                                tags differ from what their DesiredLRP now gives them: no write, ask the row's cell
+ *                                to update the instance (the cell then reports a start carrying the new values).
  * @param startRequests           every key to auction in this pass, once each, in step order (3, 4, 5, 11); send
  *                                them as one batch after the writes, leaving out keys whose write was skipped.
  * @param metrics                 the pass's gauges (step 10 and the metrics Diego emits at the end of a pass).
@@ -55,6 +60,7 @@ public record LrpConvergencePlan(
         List<ActualLrp> removeExtraSuspects,
         List<Promotion> promotions,
         List<ActualLrp> restartCrashed,
+        List<InstanceUpdate> instanceUpdates,
         List<ActualLrpKey> startRequests,
         ConvergenceMetrics metrics) {
 
@@ -71,6 +77,7 @@ public record LrpConvergencePlan(
         removeExtraSuspects = List.copyOf(removeExtraSuspects);
         promotions = List.copyOf(promotions);
         restartCrashed = List.copyOf(restartCrashed);
+        instanceUpdates = List.copyOf(instanceUpdates);
         startRequests = List.copyOf(startRequests);
     }
 
@@ -91,6 +98,26 @@ public record LrpConvergencePlan(
     public record Promotion(ActualLrp suspect, ActualLrp replacement, ActualLrp promoted) {
     }
 
+    /**
+     * Step 12: {@code row} (RUNNING on a live cell) should carry {@code internalRoutes} and {@code metricTags}
+     * (resolved for its index and instance guid); its cell is asked to update the instance.
+     */
+    public record InstanceUpdate(ActualLrp row, List<ActualLrpInternalRoute> internalRoutes,
+                                 Map<String, String> metricTags) {
+        public InstanceUpdate {
+            internalRoutes = List.copyOf(internalRoutes);
+            metricTags = Map.copyOf(metricTags);
+        }
+
+        public ActualLrpKey key() {
+            return row.key();
+        }
+
+        public InstanceKey instanceKey() {
+            return row.instanceKey();
+        }
+    }
+
     /** Every ActualLRP row this plan retires or removes, whatever the step. */
     public List<ActualLrp> removals() {
         return Stream.of(evacuatingToRemove, retireExtra, retireOrphaned, removeOrphanedSuspects, removeExtraSuspects,
@@ -109,7 +136,7 @@ public record LrpConvergencePlan(
                 && suspectOnMissingCell.isEmpty() && unclaimOnMissingCell.isEmpty() && missing.isEmpty()
                 && retireExtra.isEmpty() && retireOrphaned.isEmpty() && removeOrphanedSuspects.isEmpty()
                 && removeExtraSuspects.isEmpty() && promotions.isEmpty() && restartCrashed.isEmpty()
-                && startRequests.isEmpty();
+                && instanceUpdates.isEmpty() && startRequests.isEmpty();
     }
 
     /** The start requests, one auction request per process guid (first-seen order), for one batch. */

@@ -24,6 +24,7 @@ public enum MessageType {
     LIFECYCLE_RESPONSE("lifecycle_response", LifecycleResponse.class),
     LRP_WORK("lrp_work", LrpWork.class),
     STOP_LRP_INSTANCE("stop_lrp_instance", StopLrpInstance.class),
+    UPDATE_LRP_INSTANCE("update_lrp_instance", UpdateLrpInstance.class),
     AUCTION_REQUEST("auction_request", AuctionRequest.class),
     CELL_STATE_REQUEST("cell_state_request", CellStateRequest.class),
     CELL_STATE("cell_state", CellStateReport.class),

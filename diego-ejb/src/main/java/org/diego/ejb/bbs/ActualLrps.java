@@ -10,10 +10,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.diego.core.convergence.LrpConvergencePlan;
 import org.diego.core.events.ActualLrpEvents;
 import org.diego.core.events.BbsEvent;
 import org.diego.core.lifecycle.ActualLrpLifecycle;
 import org.diego.core.lifecycle.LrpPlan;
+import org.diego.core.messages.UpdateLrpInstance;
 import org.diego.core.model.ActualLrp;
 import org.diego.core.model.ActualLrpGroup;
 import org.diego.core.model.ActualLrpKey;
@@ -28,6 +30,7 @@ import org.diego.core.model.RunningInfo;
 import org.diego.core.time.GuidGenerator;
 import org.diego.core.time.Nanos;
 import org.diego.ejb.cluster.Fence;
+import org.diego.ejb.messaging.Messenger;
 import org.diego.ejb.persistence.ActualLrpEntity;
 
 /**
@@ -55,6 +58,8 @@ public class ActualLrps {
     Fences fences;
     @Inject
     ActualLrpRows rows;
+    @Inject
+    Messenger messenger;
 
     // ---- reads ------------------------------------------------------------------------------------------
 
@@ -188,6 +193,21 @@ public class ActualLrps {
         };
         if (row != null) {
             rows.apply(locked, lifecycle().retire(row, cells.liveIds()));
+        }
+    }
+
+    /**
+     * Convergence step 12: asks each drifted instance's cell to update it (Diego's rep UpdateLRPInstance).
+     * No row is written; the cell's start carries the new values. By the current converger only.
+     */
+    public void updateInstances(List<LrpConvergencePlan.InstanceUpdate> updates, Fence fence) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        fences.check(fence);
+        for (LrpConvergencePlan.InstanceUpdate u : updates) {
+            messenger.toCell(u.instanceKey().cellId(), new UpdateLrpInstance(u.key(), u.instanceKey(),
+                    u.internalRoutes(), u.metricTags()));
         }
     }
 

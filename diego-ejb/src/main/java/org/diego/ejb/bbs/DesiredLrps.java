@@ -8,7 +8,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.diego.core.api.DesiredLRPsRequest;
 import org.diego.core.events.DesiredLrpChanged;
 import org.diego.core.events.DesiredLrpCreated;
@@ -22,6 +24,7 @@ import org.diego.core.model.DesiredLrpSchedulingInfo;
 import org.diego.core.model.DesiredLrpUpdate;
 import org.diego.core.model.DiegoException;
 import org.diego.core.model.ErrorType;
+import org.diego.core.model.MetricTagValue;
 import org.diego.core.model.ModificationTag;
 import org.diego.core.model.Presence;
 import org.diego.core.model.Validation;
@@ -142,6 +145,23 @@ public class DesiredLrps {
     public List<DesiredLrpSchedulingInfo> schedulingInfos(DesiredLRPsRequest filter) {
         DesiredLrpWhere where = DesiredLrpWhere.of(filter.domain(), filter.processGuids(), null);
         return rows(where, DesiredLrpEntity.SCHEDULING_COLUMNS).stream().map(DesiredLrpEntity::schedulingInfo).toList();
+    }
+
+    /**
+     * Convergence step 12: the metric tags of every DesiredLRP that has any, by process guid. One narrow
+     * query (two columns, rows without tags left out in SQL) beside the scheduling infos.
+     */
+    public Map<String, Map<String, MetricTagValue>> metricTagsByProcess() {
+        Map<String, Map<String, MetricTagValue>> out = new HashMap<>();
+        List<Object[]> found = em.createQuery("SELECT d.processGuid, d.metricTags FROM DesiredLrpEntity d"
+                + " WHERE d.metricTags IS NOT NULL AND d.metricTags <> '{}'", Object[].class).getResultList();
+        for (Object[] row : found) {
+            Map<String, MetricTagValue> tags = DesiredLrpEntity.readMetricTags((String) row[1]);
+            if (!tags.isEmpty()) {
+                out.put((String) row[0], tags);
+            }
+        }
+        return out;
     }
 
     public DesiredLrpSchedulingInfo schedulingInfo(String processGuid) {

@@ -91,7 +91,8 @@ public class Converger extends RoleTimer {
     void converge(Fence fence) {
         long started = System.nanoTime();
         LrpConvergenceInput input = new LrpConvergenceInput(desired.schedulingInfos(),
-                actuals.list(null, null, null, null), cells.liveIds(), domains.all(), Nanos.now(clock));
+                actuals.list(null, null, null, null), cells.liveIds(), domains.all(), Nanos.now(clock),
+                desired.metricTagsByProcess());
         long queried = System.nanoTime();
         LrpConvergencePlan plan = new LrpConvergence(restartPolicy, config.staleUnclaimed()).plan(input);
         long computed = System.nanoTime();
@@ -124,16 +125,18 @@ public class Converger extends RoleTimer {
             }
         }
         auction(toAuction);
+        // Step 12: drifted internal routes / metric tags; the cells report starts carrying the new values.
+        actuals.updateInstances(plan.instanceUpdates(), fence);
 
         long done = System.nanoTime();
         ConvergenceMetrics m = plan.metrics();
         gauges.record(m, Duration.ofNanos(done - started));
         LOG.info(() -> String.format("convergence: %d ms (query %d, compute %d, apply %d); desired=%d unclaimed=%d"
                         + " claimed=%d running=%d crashed=%d missing=%d extra=%d suspectRunning=%d suspectClaimed=%d"
-                        + " presentCells=%d auctioned=%d", (done - started) / 1_000_000, (queried - started) / 1_000_000,
+                        + " presentCells=%d auctioned=%d instanceUpdates=%d", (done - started) / 1_000_000, (queried - started) / 1_000_000,
                 (computed - queried) / 1_000_000, (done - computed) / 1_000_000, m.desired(), m.unclaimed(), m.claimed(),
                 m.running(), m.crashed(), m.missing(), m.extra(), m.suspectRunning(), m.suspectClaimed(),
-                m.presentCells(), toAuction.size()));
+                m.presentCells(), toAuction.size(), plan.instanceUpdates().size()));
     }
 
     /** All start requests of one pass go to the auctioneer together, one request per process. */

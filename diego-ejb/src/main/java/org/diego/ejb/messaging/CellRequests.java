@@ -121,11 +121,9 @@ public class CellRequests {
                 Validation.required("actual_lrp_key", r.actualLrpKey());
                 Validation.required("actual_lrp_instance_key", r.actualLrpInstanceKey());
                 // Absent routable (older cells) means routable, as in Diego; readiness checks send false first.
-                RunningInfo info = RunningInfo.of(r.actualLrpNetInfo() == null ? NetInfo.EMPTY : r.actualLrpNetInfo());
-                if (Boolean.FALSE.equals(r.routable())) {
-                    info = new RunningInfo(info.netInfo(), info.internalRoutes(), info.metricTags(), false,
-                            info.availabilityZone());
-                }
+                // Internal routes and metric tags are stored as reported (absent: none), as Diego's start does.
+                RunningInfo info = new RunningInfo(r.actualLrpNetInfo() == null ? NetInfo.EMPTY : r.actualLrpNetInfo(),
+                        r.internalRoutes(), r.metricTags(), !Boolean.FALSE.equals(r.routable()), "");
                 actuals.start(r.actualLrpKey(), r.actualLrpInstanceKey(), info);
             } else if (body instanceof CrashActualLrpRequest r) {
                 Validation.required("actual_lrp_key", r.actualLrpKey());

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.diego.core.json.Json;
 import org.diego.core.model.DesiredLrp;
@@ -13,6 +14,7 @@ import org.diego.core.model.DesiredLrpKey;
 import org.diego.core.model.DesiredLrpResource;
 import org.diego.core.model.DesiredLrpRunInfo;
 import org.diego.core.model.DesiredLrpSchedulingInfo;
+import org.diego.core.model.MetricTagValue;
 import org.diego.core.model.ModificationTag;
 import org.diego.core.model.Routes;
 import org.diego.core.model.UpdateStrategy;
@@ -127,6 +129,11 @@ public class DesiredLrpEntity {
                 .modificationTag(new ModificationTag((String) row[5], (Integer) row[6]))
                 .metricTags(MetricTagsColumn.read((String) row[7]))
                 .build();
+    }
+
+    /** The metric-tag column as a map (empty when the LRP has none). */
+    public static Map<String, MetricTagValue> readMetricTags(String json) {
+        return MetricTagsColumn.read(json);
     }
 
     private DesiredLrpRunInfo storedRunInfo() {
