@@ -1,5 +1,7 @@
 package org.diego.system;
 
+import static org.diego.system.SseStream.awaitLive;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.diego.system.SseStream.Event;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,9 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 class EventStreamSystemIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    record Event(String id, String name, String data) {
-    }
 
     private final List<Event> history = new java.util.ArrayList<>();
 
@@ -83,70 +83,14 @@ class EventStreamSystemIT {
         }
     }
 
-
-    /**
-     * The server registers a subscriber right after answering with the stream's headers, so under load
-     * the first change could slip past: wait until an event of a throwaway LRP arrives (desired LRP
-     * events reach every subscriber, filtered or not; protobuf data carries the guid as raw bytes).
-     */
-    static void awaitLive(String api, java.util.Collection<Event> events) {
-        String probe = "probe-" + System.nanoTime();
-        Cluster.post(api, "/v1/desired_lrp/desire.r2", Lrps.desireBody(probe, 0)).assertOk();
-        try {
-            Cluster.await("subscription live", java.time.Duration.ofSeconds(30),
-                    () -> events.stream().anyMatch(e -> mentions(e.data(), probe)), () -> events);
-        } finally {
-            Cluster.post(api, "/v1/desired_lrp/remove", "{\"process_guid\":\"" + probe + "\"}");
-        }
-    }
-
-    private static boolean mentions(String data, String guid) {
-        if (data == null) {
-            return false;
-        }
-        if (data.contains(guid)) {
-            return true;
-        }
-        try {
-            return new String(java.util.Base64.getDecoder().decode(data), java.nio.charset.StandardCharsets.ISO_8859_1)
-                    .contains(guid);
-        } catch (IllegalArgumentException notBase64) {
-            return false;
-        }
-    }
-
     static HttpResponse<Stream<String>> subscribe(String api, String path, String body, BlockingQueue<Event> sink)
             throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(api + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
-        Thread reader = new Thread(() -> parse(response.body(), sink), "sse-reader");
-        reader.setDaemon(true);
-        reader.start();
+        SseStream.read(response, sink);
         return response;
-    }
-
-    private static void parse(Stream<String> lines, BlockingQueue<Event> sink) {
-        String[] current = new String[3];
-        try {
-            lines.forEach(line -> {
-                if (line.isEmpty()) {
-                    if (current[1] != null) {
-                        sink.add(new Event(current[0], current[1], current[2]));
-                    }
-                    current[0] = current[1] = current[2] = null;
-                } else if (line.startsWith("id:")) {
-                    current[0] = line.substring(3).trim();
-                } else if (line.startsWith("event:")) {
-                    current[1] = line.substring(6).trim();
-                } else if (line.startsWith("data:")) {
-                    current[2] = (current[2] == null ? "" : current[2] + "\n") + line.substring(5).trim();
-                }
-            });
-        } catch (RuntimeException closed) {
-            // the test closed the stream
-        }
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.diego.system;
 
+import static org.diego.system.SseStream.awaitLive;
+import static org.diego.system.SseStream.mentions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +25,7 @@ import java.util.stream.Stream;
 import org.diego.core.wire.proto.EventsProto.ActualLRPCreatedEvent;
 import org.diego.core.wire.proto.EventsProto.DesiredLRPCreatedEvent;
 import org.diego.core.wire.proto.EventsProto.EventsByCellId;
+import org.diego.system.SseStream.Event;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,9 +40,6 @@ class GroupEventStreamSystemIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-
-    record Event(String id, String name, String data) {
-    }
 
     private final List<Event> history = new ArrayList<>();
 
@@ -133,38 +134,6 @@ class GroupEventStreamSystemIT {
         }
     }
 
-
-    /**
-     * The server registers a subscriber right after answering with the stream's headers, so under load
-     * the first change could slip past: wait until an event of a throwaway LRP arrives (desired LRP
-     * events reach every subscriber, filtered or not; protobuf data carries the guid as raw bytes).
-     */
-    static void awaitLive(String api, java.util.Collection<Event> events) {
-        String probe = "probe-" + System.nanoTime();
-        Cluster.post(api, "/v1/desired_lrp/desire.r2", Lrps.desireBody(probe, 0)).assertOk();
-        try {
-            Cluster.await("subscription live", java.time.Duration.ofSeconds(30),
-                    () -> events.stream().anyMatch(e -> mentions(e.data(), probe)), () -> events);
-        } finally {
-            Cluster.post(api, "/v1/desired_lrp/remove", "{\"process_guid\":\"" + probe + "\"}");
-        }
-    }
-
-    private static boolean mentions(String data, String guid) {
-        if (data == null) {
-            return false;
-        }
-        if (data.contains(guid)) {
-            return true;
-        }
-        try {
-            return new String(java.util.Base64.getDecoder().decode(data), java.nio.charset.StandardCharsets.ISO_8859_1)
-                    .contains(guid);
-        } catch (IllegalArgumentException notBase64) {
-            return false;
-        }
-    }
-
     /** A GET subscription; {@code contentType} and {@code body} may be null (Diego's client sends no type). */
     static HttpResponse<Stream<String>> subscribe(String api, String path, String contentType, byte[] body,
                                                   BlockingQueue<Event> sink) throws Exception {
@@ -174,32 +143,8 @@ class GroupEventStreamSystemIT {
             request.header("Content-Type", contentType);
         }
         HttpResponse<Stream<String>> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofLines());
-        Thread reader = new Thread(() -> parse(response.body(), sink), "sse-reader");
-        reader.setDaemon(true);
-        reader.start();
+        SseStream.read(response, sink);
         return response;
-    }
-
-    private static void parse(Stream<String> lines, BlockingQueue<Event> sink) {
-        String[] current = new String[3];
-        try {
-            lines.forEach(line -> {
-                if (line.isEmpty()) {
-                    if (current[1] != null) {
-                        sink.add(new Event(current[0], current[1], current[2] == null ? "" : current[2]));
-                    }
-                    current[0] = current[1] = current[2] = null;
-                } else if (line.startsWith("id:")) {
-                    current[0] = line.substring(3).trim();
-                } else if (line.startsWith("event:")) {
-                    current[1] = line.substring(6).trim();
-                } else if (line.startsWith("data:")) {
-                    current[2] = (current[2] == null ? "" : current[2] + "\n") + line.substring(5).trim();
-                }
-            });
-        } catch (RuntimeException closed) {
-            // the test closed the stream
-        }
     }
 
     private static byte[] decode(Event e) {
