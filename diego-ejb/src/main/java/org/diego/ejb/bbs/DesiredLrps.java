@@ -17,7 +17,6 @@ import org.diego.core.events.DesiredLrpCreated;
 import org.diego.core.events.DesiredLrpRemoved;
 import org.diego.core.messages.AuctionRequest;
 import org.diego.core.messages.Destinations;
-import org.diego.core.model.ActualLrp;
 import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.DesiredLrp;
 import org.diego.core.model.DesiredLrpSchedulingInfo;
