@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +38,8 @@ import org.diego.core.messages.FailActualLrpRequest;
 import org.diego.core.messages.RemoveActualLrpRequest;
 import org.diego.core.messages.StartActualLrpRequest;
 import org.diego.core.messages.StopLrpInstance;
+import org.diego.core.messages.UpdateLrpInstance;
+import org.diego.core.model.ActualLrpInternalRoute;
 import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.DesiredLrp;
 import org.diego.core.model.ErrorType;
@@ -144,6 +147,36 @@ class LrpProcessorTest {
         assertTrue(env.contains("CF_INSTANCE_GUID=guid-1\n"), env);
         assertTrue(env.contains("FROM_DESIRED=desired\n"), env);
         assertTrue(env.contains("FROM_ACTION=action\n"), env);
+    }
+
+    @Test
+    void convergenceDriftUpdateIsReportedAsAStartCarryingTheNewRoutesAndTags() throws Exception {
+        processor.work(Lrps.work(Lrps.start("pg-1", 0, 256, List.of(8080), "exec sleep 30")));
+        bbs.await(StartActualLrpRequest.class, WAIT);
+        awaitIdle();
+        List<ActualLrpInternalRoute> routes = List.of(new ActualLrpInternalRoute("pg-1.apps.internal"));
+        Map<String, String> tags = Map.of("app_name", "renamed");
+
+        processor.update(new UpdateLrpInstance(new ActualLrpKey("pg-1", 0, Lrps.DOMAIN),
+                new InstanceKey("guid-1", CELL), routes, tags));
+        awaitTrue(() -> bbs.callsOf(StartActualLrpRequest.class).size() == 2, "a second start");
+
+        StartActualLrpRequest again = bbs.callsOf(StartActualLrpRequest.class).get(1);
+        assertEquals(new InstanceKey("guid-1", CELL), again.actualLrpInstanceKey());
+        assertEquals(routes, again.internalRoutes());
+        assertEquals(tags, again.metricTags());
+        assertEquals(ContainerState.RUNNING, executor.lookup("guid-1").orElseThrow().state(), "the container keeps running");
+    }
+
+    @Test
+    void driftUpdatesForUnknownContainersOrWithoutKeysAreIgnored() throws Exception {
+        processor.update(new UpdateLrpInstance(new ActualLrpKey("pg-1", 0, Lrps.DOMAIN),
+                new InstanceKey("not-here", CELL), List.of(), Map.of("a", "b")));
+        processor.update(new UpdateLrpInstance(null, new InstanceKey("guid-1", CELL), List.of(), Map.of()));
+        processor.update(new UpdateLrpInstance(new ActualLrpKey("pg-1", 0, Lrps.DOMAIN), null, List.of(), Map.of()));
+        awaitIdle();
+
+        assertTrue(bbs.callTypes().isEmpty(), "nothing reported: " + bbs.callTypes());
     }
 
     @Test
