@@ -16,10 +16,13 @@ import java.util.regex.Pattern;
  * Load driver for the convergence benchmark of issue 4: seeds the running cluster's database with
  * N DesiredLRPs × M instances RUNNING on C cells that heart-beat forever (presences far in the
  * future), then reads the converger's {@code ConvergenceLRPDuration} from each instance's
- * {@code /metrics/application} over several passes, and removes everything it seeded.
+ * {@code /metrics/application} over several passes; then, when {@code lostCells > 0}, expires that many
+ * cells' presences at once (a rack lost) and reads the passes that repair it: their instances become
+ * SUSPECT and replacements are auctioned (the seeded rootfs is offered by no live cell, so nothing runs).
+ * Everything seeded is removed at the end.
  *
  * <pre>java -cp diego-benchmarks/target/benchmarks.jar org.diego.benchmarks.ConvergenceLoad \
- *     [jdbcUrl user password desired instancesEach cells passes api...]</pre>
+ *     [jdbcUrl user password desired instancesEach cells passes lostCells api...]</pre>
  */
 public final class ConvergenceLoad {
     private static final String PREFIX = "bench-";
@@ -35,7 +38,8 @@ public final class ConvergenceLoad {
         int instances = Integer.parseInt(arg(args, 4, "10"));
         int cells = Integer.parseInt(arg(args, 5, "100"));
         int passes = Integer.parseInt(arg(args, 6, "5"));
-        List<String> apis = args.length > 7 ? List.of(args).subList(7, args.length)
+        int lostCells = Integer.parseInt(arg(args, 7, "0"));
+        List<String> apis = args.length > 8 ? List.of(args).subList(8, args.length)
                 : List.of("http://127.0.0.1:28080", "http://127.0.0.1:29080");
 
         try (Connection db = DriverManager.getConnection(url, user, password)) {
@@ -46,6 +50,11 @@ public final class ConvergenceLoad {
                     (System.nanoTime() - t0) / 1_000_000);
             try {
                 watch(apis, passes);
+                if (lostCells > 0) {
+                    loseCells(db, lostCells);
+                    watch(apis, passes);
+                    report(db);
+                }
             } finally {
                 clean(db);
             }
@@ -131,6 +140,28 @@ public final class ConvergenceLoad {
                 seen[i] = now;
             }
             Thread.sleep(1000);
+        }
+    }
+
+    /** Expires the first {@code n} seeded cells' presences, as if their rack lost power. */
+    private static void loseCells(Connection db, int n) throws Exception {
+        try (PreparedStatement p = db.prepareStatement("UPDATE cell_presences SET expires_at = 0 WHERE cell_id = ?")) {
+            for (int i = 0; i < n; i++) {
+                p.setString(1, PREFIX + "cell-" + i);
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        System.out.printf("expired %d cells' presences at %s%n", n, java.time.Instant.now());
+    }
+
+    private static void report(Connection db) throws Exception {
+        try (Statement s = db.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT presence, state, COUNT(*) FROM actual_lrps WHERE process_guid LIKE '"
+                     + PREFIX + "%' GROUP BY presence, state")) {
+            while (r.next()) {
+                System.out.printf("rows presence=%d state=%s: %d%n", r.getInt(1), r.getString(2), r.getInt(3));
+            }
         }
     }
 
