@@ -54,6 +54,15 @@ public abstract class RoleTimer {
         leadership.release(role());
     }
 
+    /**
+     * Renews the role in the middle of a long {@link #act}: true while this instance still holds it with
+     * the same token. A job that gets false stops at once (its further writes would be fenced anyway).
+     */
+    protected boolean renew(Fence fence) {
+        OptionalLong token = leadership.hold(role(), lease());
+        return token.isPresent() && token.getAsLong() == fence.token();
+    }
+
     @Timeout
     public void tick() {
         if (!acting.compareAndSet(false, true)) {

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.diego.core.convergence.ConvergenceMetrics;
 import org.diego.core.convergence.LrpConvergence;
@@ -21,12 +23,15 @@ import org.diego.core.messages.AuctionRequest;
 import org.diego.core.messages.Destinations;
 import org.diego.core.model.ActualLrp;
 import org.diego.core.model.ActualLrpKey;
+import org.diego.core.model.DiegoException;
+import org.diego.core.model.ErrorType;
 import org.diego.core.model.RestartPolicy;
 import org.diego.core.time.Nanos;
 import org.diego.ejb.bbs.ActualLrps;
 import org.diego.ejb.bbs.Cells;
 import org.diego.ejb.bbs.DesiredLrps;
 import org.diego.ejb.bbs.Domains;
+import org.diego.ejb.bbs.LrpConvergenceWrites;
 import org.diego.ejb.cluster.Fence;
 import org.diego.ejb.cluster.RoleTimer;
 import org.diego.ejb.config.DiegoConfig;
@@ -39,6 +44,8 @@ import org.diego.ejb.messaging.Messenger;
 public class Converger extends RoleTimer {
     private static final Logger LOG = Logger.getLogger(Converger.class.getName());
     public static final String ROLE = "converger";
+    /** Repairs per transaction: small enough for short row locks, large enough to amortise the commit. */
+    private static final int CHUNK = 200;
 
     @Inject
     DiegoConfig config;
@@ -50,6 +57,8 @@ public class Converger extends RoleTimer {
     DesiredLrps desired;
     @Inject
     ActualLrps actuals;
+    @Inject
+    LrpConvergenceWrites writes;
     @Inject
     Cells cells;
     @Inject
@@ -98,30 +107,29 @@ public class Converger extends RoleTimer {
         long computed = System.nanoTime();
 
         // Every write is conditional on the row being as the pass read it; a skipped write is not auctioned.
+        // The bulk repairs go a chunk per transaction, renewing the role between chunks.
         List<ActualLrpKey> toAuction = new ArrayList<>();
         if (!plan.domainsToPrune().isEmpty()) {
             domains.prune(plan.domainsToPrune(), fence);
         }
-        for (ActualLrp row : concat(plan.evacuatingToRemove(), plan.removeOrphanedSuspects(), plan.removeExtraSuspects())) {
-            actuals.deleteIfUnchanged(row, fence);
-        }
+        boolean holding = inChunks(concat(plan.evacuatingToRemove(), plan.removeOrphanedSuspects(), plan.removeExtraSuspects()),
+                fence, chunk -> {
+                    writes.delete(chunk, fence);
+                    return List.of();
+                }, toAuction);
         plan.staleUnclaimed().forEach(row -> toAuction.add(row.key()));
-        for (LrpConvergencePlan.SuspectTransition t : plan.suspectOnMissingCell()) {
-            if (actuals.suspect(t.lost(), t.suspect(), fence)) {
-                toAuction.add(t.replacementKey());
-            }
+        holding = holding && inChunks(plan.suspectOnMissingCell(), fence, chunk -> writes.suspect(chunk, fence), toAuction);
+        if (holding) {
+            plan.unclaimOnMissingCell().forEach(row -> actuals.unclaimReplacementIfUnchanged(row, fence));
         }
-        plan.unclaimOnMissingCell().forEach(row -> actuals.unclaimReplacementIfUnchanged(row, fence));
-        for (ActualLrpKey key : plan.missing()) {
-            if (actuals.createMissing(key, fence)) {
-                toAuction.add(key);
-            }
-        }
-        plan.retirements().forEach(row -> actuals.retire(row, fence));
-        plan.promotions().forEach(p -> actuals.promote(p.suspect(), p.replacement(), p.promoted(), fence));
-        for (ActualLrp row : plan.restartCrashed()) {
-            if (actuals.unclaimIfUnchanged(row, fence)) {
-                toAuction.add(row.key());
+        holding = holding && inChunks(plan.missing(), fence, chunk -> writes.createMissing(chunk, fence), toAuction);
+        if (holding) {
+            plan.retirements().forEach(row -> actuals.retire(row, fence));
+            plan.promotions().forEach(p -> actuals.promote(p.suspect(), p.replacement(), p.promoted(), fence));
+            for (ActualLrp row : plan.restartCrashed()) {
+                if (actuals.unclaimIfUnchanged(row, fence)) {
+                    toAuction.add(row.key());
+                }
             }
         }
         auction(toAuction);
@@ -137,6 +145,33 @@ public class Converger extends RoleTimer {
                 (computed - queried) / 1_000_000, (done - computed) / 1_000_000, m.desired(), m.unclaimed(), m.claimed(),
                 m.running(), m.crashed(), m.missing(), m.extra(), m.suspectRunning(), m.suspectClaimed(),
                 m.presentCells(), toAuction.size(), plan.instanceUpdates().size()));
+    }
+
+    /**
+     * Applies {@code items} a chunk per transaction, collecting what each chunk asks to auction; between
+     * chunks it renews the role and stops (false) once the role is lost. A failed chunk is logged and
+     * skipped: its rows are read again by the next pass.
+     */
+    private <T> boolean inChunks(List<T> items, Fence fence, Function<List<T>, List<ActualLrpKey>> apply,
+                                 List<ActualLrpKey> toAuction) {
+        for (int from = 0; from < items.size(); from += CHUNK) {
+            if (from > 0 && !renew(fence)) {
+                LOG.warning(() -> "converger role lost mid-pass; stopping the pass");
+                return false;
+            }
+            List<T> chunk = items.subList(from, Math.min(items.size(), from + CHUNK));
+            try {
+                toAuction.addAll(apply.apply(chunk));
+            } catch (DiegoException e) {
+                if (e.type() == ErrorType.LockCollision) {
+                    throw e; // a newer holder wrote: this pass ends at once
+                }
+                LOG.log(Level.WARNING, "convergence chunk of " + chunk.size() + " repairs rolled back; the next pass retries", e);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "convergence chunk of " + chunk.size() + " repairs rolled back; the next pass retries", e);
+            }
+        }
+        return true;
     }
 
     /** All start requests of one pass go to the auctioneer together, one request per process. */
