@@ -42,7 +42,7 @@ final class ContainerLogStream {
             return;
         }
         long now = nanos(clock.instant());
-        for (String line : message.strip().split("\r?\n")) {
+        for (String line : message.strip().split("[\r\n]+")) {
             sink.log(new LogEnvelope(logGuid, source, sourceInstance, type, line, now));
         }
     }

@@ -1,6 +1,7 @@
 package org.diego.cell.logs;
 
 import java.time.Duration;
+import org.diego.core.logs.LineSplitter;
 
 /**
  * Tuning of log and metric forwarding.
@@ -13,8 +14,8 @@ import java.time.Duration;
 public record LogConfig(Duration metricsInterval, Duration flushInterval, int bufferLines, Duration timeToLive) {
     public static final LogConfig DEFAULT = new LogConfig(Duration.ofSeconds(15), Duration.ofMillis(200), 10_000,
             Duration.ofMinutes(1));
-    /** Loggregator's limit on one message. */
-    public static final int MAX_LINE_BYTES = 64 * 1024;
+    /** Diego's executor's limit on one message; longer lines are cut. */
+    public static final int MAX_LINE_BYTES = LineSplitter.DEFAULT_MAX_LINE_BYTES;
     /** Per file and poll, so one chatty container cannot hold up the others. */
     public static final int MAX_BYTES_PER_POLL = 256 * 1024;
     public static final int MAX_BATCH_LINES = 1000;

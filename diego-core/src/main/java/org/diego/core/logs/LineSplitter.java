@@ -6,15 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns the chunks of one output stream into lines, as Diego's executor does before handing them to
- * Loggregator: a chunk may end mid-line, so the partial last line is kept for the next chunk (or
- * {@link #flush}); a line longer than {@code maxLineBytes} is cut into pieces of at most that many
- * bytes (Loggregator cuts at 64 KiB), never inside a UTF-8 character. "\r\n" ends a line like "\n".
- * Not thread-safe: one splitter per stream.
+ * Turns the chunks of one output stream into lines, as Diego's executor's log streamer does before
+ * handing them to Loggregator: "\n" and "\r" both end a line, and empty lines are not sent; a chunk may
+ * end mid-line, so the partial last line is kept for the next chunk (or {@link #flush}); a line longer
+ * than {@code maxLineBytes} is cut into pieces of at most that many bytes (Diego: 61440), never inside a
+ * UTF-8 character. Not thread-safe: one splitter per stream.
  */
 public final class LineSplitter {
-    /** Loggregator's limit on one message. */
-    public static final int DEFAULT_MAX_LINE_BYTES = 64 * 1024;
+    /** Diego's executor's limit on one message (its log streamer's MAX_MESSAGE_SIZE). */
+    public static final int DEFAULT_MAX_LINE_BYTES = 61440;
 
     private final int maxLineBytes;
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
@@ -35,8 +35,10 @@ public final class LineSplitter {
         List<String> lines = new ArrayList<>();
         for (int i = offset; i < offset + length; i++) {
             byte b = bytes[i];
-            if (b == '\n') {
-                lines.add(take(true));
+            if (b == '\n' || b == '\r') {
+                if (partial.size() > 0) {
+                    lines.add(take());
+                }
             } else {
                 partial.write(b);
                 if (partial.size() > maxLineBytes) {
@@ -53,7 +55,7 @@ public final class LineSplitter {
 
     /** The partial last line, if any, as a line of its own (the stream ended). */
     public List<String> flush() {
-        return partial.size() == 0 ? List.of() : List.of(take(true));
+        return partial.size() == 0 ? List.of() : List.of(take());
     }
 
     /** Bytes held back waiting for a line end. */
@@ -77,13 +79,9 @@ public final class LineSplitter {
         partial.write(held, end, held.length - end);
     }
 
-    private String take(boolean stripCr) {
-        byte[] held = partial.toByteArray();
-        int end = held.length;
-        if (stripCr && end > 0 && held[end - 1] == '\r') {
-            end--;
-        }
+    private String take() {
+        String line = partial.toString(StandardCharsets.UTF_8);
         partial.reset();
-        return new String(held, 0, end, StandardCharsets.UTF_8);
+        return line;
     }
 }
