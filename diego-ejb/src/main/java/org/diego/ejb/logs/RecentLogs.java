@@ -33,6 +33,7 @@ public class RecentLogs {
     /** Hazelcast reads at most this many items per call. */
     private static final int READ_BATCH = 1000;
     private static final long KNOWN_TTL_HOURS = 24;
+    static final int DEFAULT_CAPACITY = 1000;
 
     @Inject
     HazelcastInstance hazelcast;
@@ -52,6 +53,11 @@ public class RecentLogs {
     /** Every instance adds the same config; a grid that already has a different one keeps it (logged). */
     @PostConstruct
     void configure() {
+        if (capacity <= 0) {
+            LOG.warning(() -> "diego.logs.recent-capacity must be positive, not " + capacity + "; using "
+                    + DEFAULT_CAPACITY);
+            capacity = DEFAULT_CAPACITY;
+        }
         try {
             hazelcast.getConfig().addRingBufferConfig(new RingbufferConfig(PREFIX + "*").setCapacity(capacity)
                     .setBackupCount(1).setTimeToLiveSeconds(0));
