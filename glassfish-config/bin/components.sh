@@ -80,14 +80,17 @@ start_broker() {
             ok "pid $pid, mq://$DIEGO_BROKER_HOST:$DIEGO_BROKER_PORT"
         fi
     fi
-    # Physical destination of jms/diego/BbsQueue (the broker would also auto-create it on first use).
-    # Every cell is a producer on diego.bbs: lift OpenMQ's default limit of 100 producers per queue.
-    if ! imqcmd query dst -t q -n diego.bbs > "$LOG_DIR/imqcmd.log" 2>&1; then
-        imqcmd create dst -t q -n diego.bbs -o maxNumProducers=-1 -f >> "$LOG_DIR/imqcmd.log" 2>&1 \
-            || say "warning: could not create queue diego.bbs on the broker (see $LOG_DIR/imqcmd.log)"
-    else
-        imqcmd update dst -t q -n diego.bbs -o maxNumProducers=-1 -f >> "$LOG_DIR/imqcmd.log" 2>&1 || true
-    fi
+    # Physical destinations of jms/diego/BbsQueue and jms/diego/LogsQueue (the broker would also auto-create
+    # them on first use). Every cell is a producer on both: lift OpenMQ's default limit of 100 producers per queue.
+    local queue
+    for queue in diego.bbs diego.logs; do
+        if ! imqcmd query dst -t q -n "$queue" > "$LOG_DIR/imqcmd.log" 2>&1; then
+            imqcmd create dst -t q -n "$queue" -o maxNumProducers=-1 -f >> "$LOG_DIR/imqcmd.log" 2>&1 \
+                || say "warning: could not create queue $queue on the broker (see $LOG_DIR/imqcmd.log)"
+        else
+            imqcmd update dst -t q -n "$queue" -o maxNumProducers=-1 -f >> "$LOG_DIR/imqcmd.log" 2>&1 || true
+        fi
+    done
 }
 stop_broker() {   # stops the broker started by `up` (whatever DIEGO_BROKER_* says now)
     local pid; pid="$(component_pid broker)"

@@ -27,6 +27,12 @@ import org.diego.cell.executor.transfer.CachedDownloader;
 import org.diego.cell.executor.transfer.Uploader;
 import org.diego.cell.garden.ContainerBackend;
 import org.diego.cell.garden.HostPortAllocator;
+import org.diego.cell.logs.ContainerMetricsReporter;
+import org.diego.cell.logs.JmsBatchSender;
+import org.diego.cell.logs.LogCapture;
+import org.diego.cell.logs.LogConfig;
+import org.diego.cell.logs.LogForwarding;
+import org.diego.cell.logs.LogShipper;
 import org.diego.cell.rep.BulkSync;
 import org.diego.cell.rep.CellMessageDispatcher;
 import org.diego.cell.rep.CellStateReporter;
@@ -43,7 +49,8 @@ import org.diego.cell.rep.TaskProcessor;
 import org.diego.core.time.GuidGenerator;
 
 /**
- * Wires one cell: container backend (process or runc) → executor → rep, attached to the broker.
+ * Wires one cell: container backend (process or runc) → executor → rep, attached to the broker, with
+ * the containers' logs and metrics forwarded to the cluster (org.diego.cell.logs).
  * {@link #run} blocks until {@link #stop} has stopped every container and closed the connection. The
  * rep's bulk sync runs on its own timer thread; an evacuation (admin {@code POST /evacuate}, or SIGTERM
  * through {@link #drainAndStop}) ends in {@link #stop} once the cell is empty or the evacuation timed out.
@@ -69,6 +76,7 @@ public final class CellAgent {
     private final TaskProcessor tasks;
     private final JmsBbsClient bbs;
     private final BrokerLink link;
+    private final LogForwarding logs;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile ScheduledFuture<?> heartbeats;
@@ -91,11 +99,23 @@ public final class CellAgent {
 
     public CellAgent(CellAgentConfig config, RepConfig repConfig, ExecutorOptions options, ConnectionFactory broker,
                      Clock clock, GuidGenerator guids) {
+        this(config, repConfig, options, LogConfig.DEFAULT, broker, clock, guids);
+    }
+
+    public CellAgent(CellAgentConfig config, RepConfig repConfig, ExecutorOptions options, LogConfig logConfig,
+                     ConnectionFactory broker, Clock clock, GuidGenerator guids) {
         this.config = config;
         this.repConfig = repConfig;
         ContainerBackend backend = Backends.create(config, new HostPortAllocator(), timers);
         this.executor = new CellExecutor(backend, config.capacity(), clock, stepSettings(config, options, clock),
                 options.reservationTtl());
+        LogShipper shipper = new LogShipper(config.cellId(), logConfig.bufferLines(), LogConfig.MAX_BATCH_LINES,
+                LogConfig.MAX_BATCH_BYTES);
+        LogCapture capture = new LogCapture(shipper, clock, LogConfig.MAX_LINE_BYTES, LogConfig.MAX_BYTES_PER_POLL);
+        executor.useLogs(capture);
+        JmsBatchSender logSender = new JmsBatchSender(logConfig.timeToLive().toMillis());
+        this.logs = new LogForwarding(logConfig, capture, shipper, logSender,
+                new ContainerMetricsReporter(executor::list, backend::usage, shipper, clock));
         this.bbs = new JmsBbsClient(config.replyTimeout());
         this.processor = new LrpProcessor(config.cellId(), executor, bbs, guids, workers, LIFECYCLE_ATTEMPTS,
                 LIFECYCLE_BACKOFF, SIGNAL_SETTLE);
@@ -115,7 +135,8 @@ public final class CellAgent {
                 () -> stopping.get() || evacuation.evacuating());
         JmsWorkConsumer consumer = new JmsWorkConsumer(config.cellId(),
                 new CellMessageDispatcher(processor, state, tasks));
-        this.link = new BrokerLink(config.brokerUrl(), broker::createContext, List.of(bbs, consumer), CONNECT_RETRY);
+        this.link = new BrokerLink(config.brokerUrl(), broker::createContext, List.of(bbs, consumer, logSender),
+                CONNECT_RETRY);
     }
 
     public static CellAgent create(CellAgentConfig config) {
@@ -123,9 +144,14 @@ public final class CellAgent {
     }
 
     public static CellAgent create(CellAgentConfig config, RepConfig repConfig, ExecutorOptions options) {
+        return create(config, repConfig, options, LogConfig.DEFAULT);
+    }
+
+    public static CellAgent create(CellAgentConfig config, RepConfig repConfig, ExecutorOptions options,
+                                   LogConfig logConfig) {
         ConnectionFactory broker = OpenMq.connectionFactory(config.brokerUrl(), config.brokerUser(),
                 config.brokerPassword());
-        return new CellAgent(config, repConfig, options, broker, Clock.systemUTC(), GuidGenerator.RANDOM);
+        return new CellAgent(config, repConfig, options, logConfig, broker, Clock.systemUTC(), GuidGenerator.RANDOM);
     }
 
     /** Steps wait on the agent's timers; downloads are cached under the work dir, which survives restarts. */
@@ -152,6 +178,8 @@ public final class CellAgent {
         }
         // Reservations expire from the start: one made while the broker is away must not hold its slot forever.
         reservationExpiry = executor.expireReservationsPeriodically(StepScheduler.of(timers, workers));
+        // Lines buffer (bounded) until the broker is there; containers left over were reaped above.
+        logs.start();
         // Before connecting: a drain must reach even an agent still waiting for its broker.
         admin = AdminServer.start(repConfig.adminPort(), config.workDir(), evacuation::evacuate);
         LOG.info(() -> "cell agent " + config.cellId() + " connecting to " + config.brokerUrl() + " (zone "
@@ -210,6 +238,7 @@ public final class CellAgent {
             expiry.cancel();
         }
         executor.stopAll(config.stopGrace());
+        logs.close(); // the containers' last lines, while the connection is still up
         link.close();
         workers.shutdownNow();
         timers.shutdownNow();

@@ -99,6 +99,8 @@ public final class CellAgentMain implements Callable<Integer> {
     String logLevel;
     @Mixin
     RepOptions rep = new RepOptions();
+    @Mixin
+    LogOptions logs = new LogOptions();
 
     public static void main(String[] args) {
         // Must precede any logging, see AgentLogManager.
@@ -120,7 +122,7 @@ public final class CellAgentMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AgentLogManager.configure(Level.parse(logLevel));
-        CellAgent agent = CellAgent.create(config(), rep.config(), executorOptions());
+        CellAgent agent = CellAgent.create(config(), rep.config(), executorOptions(), logs.config());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             agent.drainAndStop();
             AgentLogManager.agentStopped();

@@ -18,8 +18,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.diego.cell.executor.steps.Recipe;
 import org.diego.cell.executor.steps.Step;
 import org.diego.cell.executor.steps.StepError;
+import org.diego.cell.executor.steps.StepLog;
 import org.diego.cell.executor.steps.StepScheduler;
 import org.diego.cell.executor.steps.StepSettings;
 import org.diego.cell.executor.steps.StepTarget;
@@ -55,6 +57,7 @@ public final class CellExecutor {
     private final List<Consumer<Container>> runningListeners = new CopyOnWriteArrayList<>();
     private final Transformer transformer;
     private final Duration reservationTtl;
+    private volatile ContainerLogs logs = ContainerLogs.NONE;
 
     /** The mutable record behind a {@link Container} snapshot; fields guarded by the executor. */
     private static final class Entry {
@@ -105,6 +108,11 @@ public final class CellExecutor {
         this.clock = clock;
         this.transformer = new Transformer(steps);
         this.reservationTtl = reservationTtl;
+    }
+
+    /** Where containers' logs go from now on (containers already running keep theirs). */
+    public void useLogs(ContainerLogs logs) {
+        this.logs = logs;
     }
 
     public Duration reservationTtl() {
@@ -294,8 +302,11 @@ public final class CellExecutor {
         }
         Step steps;
         try {
+            Recipe recipe = request.recipe();
+            StepLog log = logs.started(guid, entry.tags, request, info,
+                    StepLog.forContainer(guid, recipe.logGuid(), recipe.logSource()));
             steps = transformer.build(new StepTarget(backend, guid, info, InstanceNetworkEnv.of(info)),
-                    request.recipe(), routable -> readinessChanged(entry, routable));
+                    recipe, routable -> readinessChanged(entry, routable), log);
         } catch (RuntimeException e) {
             synchronized (this) {
                 entry.info = info;
@@ -419,6 +430,7 @@ public final class CellExecutor {
         if (steps != null) {
             steps.cancel(); // no more checks or timers for a container that is gone
         }
+        logs.destroyed(guid); // reads the last output before the backend deletes it
         backend.destroy(guid);
         ledger.release(entry.resources);
         return true;

@@ -87,6 +87,14 @@ public interface ContainerBackend {
         return streamOut(handle, path);
     }
 
+    /**
+     * What a live container uses now, for its metrics (Garden's Metrics); null when the backend cannot
+     * tell or the container is unknown. May read the file system: not for hot paths.
+     */
+    default ContainerUsage usage(String handle) {
+        return null;
+    }
+
     /** Handles of every container this backend holds, including ones left over from an earlier run. */
     List<String> list();
 }

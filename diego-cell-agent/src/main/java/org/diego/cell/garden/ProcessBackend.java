@@ -245,6 +245,21 @@ public final class ProcessBackend implements ContainerBackend {
         }
     }
 
+    /**
+     * Memory and CPU summed over the container's process tree from /proc (there is no cgroup), disk as the
+     * size of its directory.
+     */
+    @Override
+    public ContainerUsage usage(String handle) {
+        Box box = boxes.get(handle);
+        if (box == null) {
+            return null;
+        }
+        List<ProcessHandle> roots = box.processes().stream().map(Process::toHandle).toList();
+        long disk = DirectorySize.of(box.info().path(), d -> false);
+        return ProcStat.of(ProcessTree.find(roots, marker(handle)), disk);
+    }
+
     @Override
     public List<String> list() {
         TreeSet<String> handles = new TreeSet<>(boxes.keySet());

@@ -25,6 +25,7 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.diego.cell.archive.TarExtractor;
 import org.diego.cell.garden.runc.Bundle;
+import org.diego.cell.garden.runc.CgroupUsage;
 import org.diego.cell.garden.runc.ContainerNetwork;
 import org.diego.cell.garden.runc.ContainerUser;
 import org.diego.cell.garden.runc.HostCommand;
@@ -69,6 +70,7 @@ public final class RuncBackend implements ContainerBackend {
     private final boolean swapAccounting;
     private final Map<String, Box> boxes = new ConcurrentHashMap<>();
     private final AtomicLong processIds = new AtomicLong();
+    private final CgroupUsage cgroups = new CgroupUsage(Path.of("/sys/fs/cgroup"));
 
     /** One container as this agent knows it. */
     private record Box(ContainerInfo info, Bundle bundle, List<EnvironmentVariable> env,
@@ -345,6 +347,37 @@ public final class RuncBackend implements ContainerBackend {
         }
         teardown(handle, bundle, box != null ? box.attachment() : bundle.readNetwork());
         LOG.fine(() -> "container " + handle + " destroyed in " + millis(started) + " ms");
+    }
+
+    /**
+     * Memory and CPU from the container's cgroups; disk as the size of its bundle without the mounted
+     * rootfs (so: what its processes wrote into the overlay's upper layer, plus its logs) and without the
+     * overlay's work dir. With a copied rootfs (no overlay) the copy counts.
+     */
+    @Override
+    public ContainerUsage usage(String handle) {
+        Box box = boxes.get(handle);
+        if (box == null) {
+            return null;
+        }
+        Path rootfs = box.bundle().rootfs();
+        Path work = box.bundle().dir().resolve("work");
+        long disk = DirectorySize.of(box.bundle().dir(), d -> d.equals(work) || (d.equals(rootfs) && mounted(rootfs)));
+        try {
+            long[] memoryAndCpu = cgroups.read(config.cgroupParent() + "/" + handle);
+            return new ContainerUsage(memoryAndCpu[0], memoryAndCpu[1], disk);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "container " + handle + ": cannot read its cgroups", e);
+            return new ContainerUsage(0, 0, disk);
+        }
+    }
+
+    private static boolean mounted(Path dir) {
+        try {
+            return RootfsLayer.isMounted(dir);
+        } catch (IOException e) {
+            return true; // when in doubt, do not walk a whole rootfs
+        }
     }
 
     @Override

@@ -6,6 +6,11 @@ public final class Destinations {
     public static final String BBS_QUEUE = "diego.bbs";
     /** BBS and convergence to the auctioneer: batches of start requests, drained by the active auctioneer. */
     public static final String AUCTION_QUEUE = "diego.auction";
+    /**
+     * Cells to cluster: batches of application log lines and container metrics. Non-persistent and
+     * best effort (a lost batch costs log lines, never state); competing consumers across instances.
+     */
+    public static final String LOGS_QUEUE = "diego.logs";
     /** String property on every message naming its {@link MessageType} wire name. */
     public static final String TYPE_PROPERTY = "diego_type";
 

@@ -13,6 +13,7 @@ import org.diego.core.api.RejectTaskRequest;
 import org.diego.core.api.RemoveEvacuatingActualLrpRequest;
 import org.diego.core.api.StartTaskRequest;
 import org.diego.core.api.TasksResponse;
+import org.diego.core.logs.LogBatch;
 
 /** Every message kind on the wire, with its {@code diego_type} name and body record. */
 public enum MessageType {
@@ -48,7 +49,9 @@ public enum MessageType {
     EVACUATE_STOPPED_ACTUAL_LRP("evacuate_stopped_actual_lrp", EvacuateStoppedActualLrpRequest.class),
     EVACUATE_CRASHED_ACTUAL_LRP("evacuate_crashed_actual_lrp", EvacuateCrashedActualLrpRequest.class),
     REMOVE_EVACUATING_ACTUAL_LRP("remove_evacuating_actual_lrp", RemoveEvacuatingActualLrpRequest.class),
-    EVACUATION_RESPONSE("evacuation_response", EvacuationResponse.class);
+    EVACUATION_RESPONSE("evacuation_response", EvacuationResponse.class),
+    // Cells to cluster on diego.logs: log lines and container metrics, no reply.
+    LOG_BATCH("log_batch", LogBatch.class);
 
     private final String wireName;
     private final Class<?> bodyType;

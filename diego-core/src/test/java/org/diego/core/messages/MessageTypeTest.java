@@ -105,7 +105,11 @@ class MessageTypeTest {
                     "Exited with status 1")),
             Map.entry(MessageType.REMOVE_EVACUATING_ACTUAL_LRP, new RemoveEvacuatingActualLrpRequest(KEY, IKEY)),
             Map.entry(MessageType.EVACUATION_RESPONSE, new EvacuationResponse(
-                    new DiegoError(ErrorType.ResourceNotFound, "gone"), true))));
+                    new DiegoError(ErrorType.ResourceNotFound, "gone"), true)),
+            Map.entry(MessageType.LOG_BATCH, new org.diego.core.logs.LogBatch("cell-1", List.of(
+                    new org.diego.core.logs.LogEnvelope("lg", "APP/PROC/WEB", "3",
+                            org.diego.core.logs.LogMessageType.OUT, "hello", 1L)),
+                    List.of(new org.diego.core.logs.ContainerMetric("app-1", "ig", 3, 1.5, 10, 20, 30, 40, 1L)), 0))));
 
     @Test
     void everyTypeHasASample() {

@@ -67,6 +67,9 @@ final class RunStep extends Step {
         synchronized (this) {
             process = started;
         }
+        if (!action.suppressLogOutput() && !suppressExitStatus) {
+            log.processStarted(); // a monitor's (suppressed status) does not retag the app's output
+        }
         markReady();
         if (isCancelled()) {
             terminate();

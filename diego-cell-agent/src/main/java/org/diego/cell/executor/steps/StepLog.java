@@ -20,6 +20,13 @@ public interface StepLog {
 
     void err(String message);
 
+    /**
+     * A run step under this log's source started a process whose output is kept: output read from the
+     * container from now on is tagged with this source (see org.diego.cell.logs). Most logs ignore it.
+     */
+    default void processStarted() {
+    }
+
     /** The log of one container: {@code logGuid} and {@code logSource} as its recipe names them. */
     static StepLog forContainer(String guid, String logGuid, String logSource) {
         boolean streaming = logGuid != null && !logGuid.isEmpty();

@@ -43,10 +43,15 @@ public final class Transformer {
      * readiness checks (true: routable).
      */
     public Step build(StepTarget target, Recipe recipe, Consumer<Boolean> readiness) {
+        return build(target, recipe, readiness, StepLog.forContainer(target.handle(), recipe.logGuid(),
+                recipe.logSource()));
+    }
+
+    /** As {@link #build(StepTarget, Recipe, Consumer)}, writing what the steps log to {@code log}. */
+    public Step build(StepTarget target, Recipe recipe, Consumer<Boolean> readiness, StepLog log) {
         if (recipe.action() == null) {
             throw new IllegalArgumentException("container cannot have empty action");
         }
-        StepLog log = StepLog.forContainer(target.handle(), recipe.logGuid(), recipe.logSource());
         List<Step> sequence = new ArrayList<>();
         if (!recipe.cachedDependencies().isEmpty()) {
             List<Step> downloads = new ArrayList<>();
