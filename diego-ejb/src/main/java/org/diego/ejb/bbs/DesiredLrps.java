@@ -16,7 +16,6 @@ import org.diego.core.events.DesiredLrpChanged;
 import org.diego.core.events.DesiredLrpCreated;
 import org.diego.core.events.DesiredLrpRemoved;
 import org.diego.core.messages.AuctionRequest;
-import org.diego.core.messages.Destinations;
 import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.DesiredLrp;
 import org.diego.core.model.DesiredLrpSchedulingInfo;
@@ -30,7 +29,7 @@ import org.diego.core.model.Validation;
 import org.diego.core.time.GuidGenerator;
 import org.diego.core.time.Nanos;
 import org.diego.ejb.events.EventHub;
-import org.diego.ejb.messaging.Messenger;
+import org.diego.ejb.messaging.AuctionRequests;
 import org.diego.ejb.persistence.ActualLrpEntity;
 import org.diego.ejb.persistence.DesiredLrpEntity;
 
@@ -47,7 +46,7 @@ public class DesiredLrps {
     @Inject
     GuidGenerator guids;
     @Inject
-    Messenger messenger;
+    AuctionRequests auctions;
     @Inject
     ActualLrps actuals;
     @Inject
@@ -196,7 +195,7 @@ public class DesiredLrps {
         if (!missing.isEmpty()) {
             // Through ActualLrps so each new row raises its actual_lrp_instance_created event.
             actuals.createUnclaimed(missing);
-            messenger.toQueue(Destinations.AUCTION_QUEUE, new AuctionRequest(lrp.processGuid(), lrp.domain(),
+            auctions.send(new AuctionRequest(lrp.processGuid(), lrp.domain(),
                     missing.stream().map(ActualLrpKey::index).toList()));
         }
     }

@@ -18,7 +18,6 @@ import org.diego.core.convergence.LrpConvergence;
 import org.diego.core.convergence.LrpConvergenceInput;
 import org.diego.core.convergence.LrpConvergencePlan;
 import org.diego.core.messages.AuctionRequest;
-import org.diego.core.messages.Destinations;
 import org.diego.core.model.ActualLrp;
 import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.RestartPolicy;
@@ -30,7 +29,7 @@ import org.diego.ejb.bbs.Domains;
 import org.diego.ejb.cluster.Fence;
 import org.diego.ejb.cluster.RoleTimer;
 import org.diego.ejb.config.DiegoConfig;
-import org.diego.ejb.messaging.Messenger;
+import org.diego.ejb.messaging.AuctionRequests;
 
 /** The convergence loop: one LRP and one task pass per interval, on the role holder only. */
 @Startup
@@ -57,7 +56,7 @@ public class Converger extends RoleTimer {
     @Inject
     ConvergenceGauges gauges;
     @Inject
-    Messenger messenger;
+    AuctionRequests auctions;
     @Inject
     TaskConvergencePass taskPass;
 
@@ -148,7 +147,7 @@ public class Converger extends RoleTimer {
             domains.put(key.processGuid(), key.domain());
         }
         byProcess.forEach((guid, indices) ->
-                messenger.toQueue(Destinations.AUCTION_QUEUE, new AuctionRequest(guid, domains.get(guid), indices)));
+                auctions.send(new AuctionRequest(guid, domains.get(guid), indices)));
     }
 
     @SafeVarargs
