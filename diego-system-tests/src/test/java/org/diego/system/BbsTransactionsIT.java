@@ -69,6 +69,7 @@ class BbsTransactionsIT {
                 // package-private helpers of the beans and entities
                 .addClass("org.diego.ejb.bbs.DesiredLrpWhere")
                 .addClass("org.diego.ejb.persistence.MetricTagsColumn")
+                .addClass("org.diego.ejb.events.SerialExecutor")
                 .addAsResource(new File(ejbMeta, "persistence.xml"), "META-INF/persistence.xml")
                 .addAsWebInfResource(new File(ejbMeta, "ejb-jar.xml"), "ejb-jar.xml")
                 .addAsWebInfResource(new File(ejbMeta, "beans.xml"), "beans.xml")
