@@ -68,6 +68,7 @@ class BbsTransactionsIT {
                         AuctionRequests.class, AuctionQueue.class)
                 // package-private helpers of the beans and entities
                 .addClass("org.diego.ejb.bbs.DesiredLrpWhere")
+                .addClass("org.diego.ejb.bbs.DuplicateKey")
                 .addClass("org.diego.ejb.persistence.MetricTagsColumn")
                 .addClass("org.diego.ejb.events.SerialExecutor")
                 .addAsResource(new File(ejbMeta, "persistence.xml"), "META-INF/persistence.xml")

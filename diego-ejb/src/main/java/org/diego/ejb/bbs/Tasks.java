@@ -56,15 +56,15 @@ public class Tasks {
     /** Stores the task PENDING and asks the auctioneer for a cell. */
     public Task desire(String taskGuid, String domain, TaskDefinition definition) {
         Task task = Task.pending(definition, taskGuid, domain, now()).validate();
-        if (em.find(TaskEntity.class, taskGuid) != null) {
-            throw exists(taskGuid);
-        }
         em.persist(TaskEntity.of(task));
         try {
-            // As for desired LRPs: a concurrent desire fails on the key, no locking read of a missing row.
+            // As for desired LRPs: the primary key decides, no existence or locking read of a missing row.
             em.flush();
-        } catch (PersistenceException duplicate) {
-            throw exists(taskGuid);
+        } catch (PersistenceException e) {
+            if (DuplicateKey.causes(e)) {
+                throw exists(taskGuid);
+            }
+            throw e;
         }
         events.publish(new TaskCreated(task));
         auctions.send(TaskAuctionRequest.of(task));
