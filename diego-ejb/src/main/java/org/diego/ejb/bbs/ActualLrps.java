@@ -115,7 +115,10 @@ public class ActualLrps {
         if (processGuids.isEmpty()) {
             return List.of();
         }
-        return em.createNamedQuery("ActualLrp.byProcesses", ActualLrpEntity.class).setParameter("guids", processGuids)
+        // The same rows and order as the named query ActualLrp.byProcesses, read as a projection.
+        return em.createQuery("SELECT " + ActualLrpEntity.COLUMNS + " FROM ActualLrpEntity a WHERE a.processGuid IN :guids"
+                        + " ORDER BY a.processGuid, a.instanceIndex", Object[].class)
+                .setParameter("guids", processGuids).setFlushMode(FlushModeType.COMMIT)
                 .getResultStream().map(ActualLrpEntity::toModel).toList();
     }
 
