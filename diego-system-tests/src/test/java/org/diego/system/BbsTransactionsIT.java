@@ -34,6 +34,8 @@ import org.diego.ejb.cluster.Fence;
 import org.diego.ejb.config.DiegoConfig;
 import org.diego.ejb.config.TimeSources;
 import org.diego.ejb.events.EventHub;
+import org.diego.ejb.messaging.AuctionQueue;
+import org.diego.ejb.messaging.AuctionRequests;
 import org.diego.ejb.messaging.Messenger;
 import org.diego.ejb.persistence.ActualLrpEntity;
 import org.diego.ejb.persistence.ActualLrpId;
@@ -62,10 +64,13 @@ class BbsTransactionsIT {
         return ShrinkWrap.create(WebArchive.class, "bbs-it.war")
                 .addClasses(DesiredLrps.class, ActualLrps.class, Cells.class, Messenger.class, DiegoConfig.class,
                         TimeSources.class, ActualLrpEntity.class, ActualLrpId.class, DesiredLrpEntity.class,
-                        CellPresenceEntity.class, Fences.class, Fence.class, EventHub.class, ActualLrpRows.class)
+                        CellPresenceEntity.class, Fences.class, Fence.class, EventHub.class, ActualLrpRows.class,
+                        AuctionRequests.class, AuctionQueue.class)
                 // package-private helpers of the beans and entities
                 .addClass("org.diego.ejb.bbs.DesiredLrpWhere")
+                .addClass("org.diego.ejb.bbs.DuplicateKey")
                 .addClass("org.diego.ejb.persistence.MetricTagsColumn")
+                .addClass("org.diego.ejb.events.SerialExecutor")
                 .addAsResource(new File(ejbMeta, "persistence.xml"), "META-INF/persistence.xml")
                 .addAsWebInfResource(new File(ejbMeta, "ejb-jar.xml"), "ejb-jar.xml")
                 .addAsWebInfResource(new File(ejbMeta, "beans.xml"), "beans.xml")

@@ -1,5 +1,6 @@
 package org.diego.core.events;
 
+import java.util.EnumSet;
 import java.util.Set;
 import org.diego.core.json.Json;
 
@@ -33,5 +34,52 @@ public record PublishedEvent(String type, Set<EventStream> streams, Set<String> 
 
     public static PublishedEvent decode(String text) {
         return Json.read(text, PublishedEvent.class);
+    }
+
+    /**
+     * The grid form: the stream names, comma-separated, on a first line before {@link #encode()}, so an
+     * instance can tell from the header alone whether any of its subscribers wants the event.
+     */
+    public String encodeRouted() {
+        StringBuilder header = new StringBuilder();
+        for (EventStream s : EventStream.values()) {
+            if (streams.contains(s)) {
+                header.append(header.isEmpty() ? "" : ",").append(s.name());
+            }
+        }
+        return header.append('\n').append(encode()).toString();
+    }
+
+    /** The streams named in {@code text}'s header; null for a bare {@link #encode()} (no header), i.e. unknown. */
+    public static Set<EventStream> routedStreams(String text) {
+        int newline = text.indexOf('\n');
+        if (newline < 0 || text.startsWith("{")) {
+            return null;
+        }
+        Set<EventStream> streams = EnumSet.noneOf(EventStream.class);
+        for (EventStream s : EventStream.values()) {
+            if (named(text, newline, s.name())) {
+                streams.add(s);
+            }
+        }
+        return streams;
+    }
+
+    /** Reads {@link #encodeRouted()} text, or bare {@link #encode()} text from an instance without headers. */
+    public static PublishedEvent decodeRouted(String text) {
+        int newline = text.indexOf('\n');
+        return decode(newline < 0 || text.startsWith("{") ? text : text.substring(newline + 1));
+    }
+
+    private static boolean named(String text, int headerEnd, String name) {
+        for (int from = 0; from < headerEnd; ) {
+            int comma = text.indexOf(',', from);
+            int end = comma < 0 || comma > headerEnd ? headerEnd : comma;
+            if (end - from == name.length() && text.startsWith(name, from)) {
+                return true;
+            }
+            from = end + 1;
+        }
+        return false;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -11,11 +12,15 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.diego.core.model.DiegoException;
 import org.diego.core.model.ErrorType;
@@ -90,6 +95,56 @@ public final class Json {
     /** The JSON tree {@link #write} would print, e.g. to hand a record to the protobuf bridge. */
     public static JsonNode tree(Object value) {
         return MAPPER.valueToTree(value);
+    }
+
+    /**
+     * The top-level JSON properties of {@code value} by name, their values not yet serialised (for
+     * encoders that stream a large list element by element), or null when the class serialises in any
+     * way other than "each property as its own value" (Jackson annotations, a {@code @JsonValue}).
+     */
+    public static Map<String, Object> topLevel(Object value) {
+        List<BeanPropertyDefinition> properties = PLAIN_PROPERTIES.get(value.getClass());
+        if (properties == null) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (BeanPropertyDefinition p : properties) {
+            out.put(p.getName(), p.getAccessor().getValue(value));
+        }
+        return out;
+    }
+
+    private static final ClassValue<List<BeanPropertyDefinition>> PLAIN_PROPERTIES = new ClassValue<>() {
+        @Override
+        protected List<BeanPropertyDefinition> computeValue(Class<?> type) {
+            BeanDescription bean = MAPPER.getSerializationConfig().introspect(MAPPER.constructType(type));
+            if (bean.findJsonValueAccessor() != null || jacksonAnnotated(type.getAnnotations())) {
+                return null;
+            }
+            List<BeanPropertyDefinition> properties = bean.findProperties();
+            for (BeanPropertyDefinition p : properties) {
+                if (p.getAccessor() == null || jacksonAnnotated(p.getAccessor().getAnnotated().getAnnotations())
+                        || p.getField() != null && jacksonAnnotated(p.getField().getAnnotated().getAnnotations())) {
+                    return null;
+                }
+                try {
+                    // As Jackson's own serializers do for non-public records.
+                    p.getAccessor().fixAccess(true);
+                } catch (RuntimeException inaccessible) {
+                    return null;
+                }
+            }
+            return List.copyOf(properties);
+        }
+    };
+
+    private static boolean jacksonAnnotated(java.lang.annotation.Annotation[] annotations) {
+        for (java.lang.annotation.Annotation a : annotations) {
+            if (a.annotationType().getName().startsWith("com.fasterxml.jackson.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Binds a JSON tree with the same strict rules as {@link #read(String, Class)}. */

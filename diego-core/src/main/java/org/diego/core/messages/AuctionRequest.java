@@ -4,9 +4,9 @@ import java.util.List;
 import org.diego.core.model.ActualLrpKey;
 
 /**
- * BBS to auctioneer: these indices of one process need a cell (Diego's LRPStartRequest). Travels on
- * the {@link Destinations#AUCTION_QUEUE} inside the transaction that created the need, so a start is
- * requested exactly when the rows it refers to are committed.
+ * BBS to auctioneer: these indices of one process need a cell (Diego's LRPStartRequest). Queued on the
+ * data grid ({@link AuctionRequestCodec}) after the transaction that created the need commits, as
+ * Diego's BBS calls the auctioneer after its write; a lost request is re-auctioned by convergence.
  */
 public record AuctionRequest(String processGuid, String domain, List<Integer> indices) {
     public AuctionRequest {

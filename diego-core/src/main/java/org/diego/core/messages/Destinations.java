@@ -4,7 +4,10 @@ package org.diego.core.messages;
 public final class Destinations {
     /** Cells to cluster: heartbeats and ActualLRP lifecycle requests (competing consumers across instances). */
     public static final String BBS_QUEUE = "diego.bbs";
-    /** BBS and convergence to the auctioneer: batches of start requests, drained by the active auctioneer. */
+    /**
+     * Where start requests went before they moved to the data grid's queue; still drained by the auctioneer
+     * while {@code diego.auction.drain-jms-queue} is on. Nothing sends here any more.
+     */
     public static final String AUCTION_QUEUE = "diego.auction";
     /**
      * Cells to cluster: batches of application log lines and container metrics. Non-persistent and

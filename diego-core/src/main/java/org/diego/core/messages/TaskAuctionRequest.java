@@ -7,8 +7,8 @@ import org.diego.core.model.Task;
 /**
  * BBS to auctioneer: this task needs a cell (Diego's TaskStartRequest). Unlike {@link AuctionRequest},
  * it carries what placement needs, as Diego's does; the auctioneer should still skip a task that is no
- * longer PENDING when the round runs. Sent on {@link Destinations#AUCTION_QUEUE} inside the
- * transaction that stored the task. {@code volume_drivers} are the drivers of the task's volume mounts,
+ * longer PENDING when the round runs. Queued like an {@link AuctionRequest}, after the
+ * transaction that stored the task commits. {@code volume_drivers} are the drivers of the task's volume mounts,
  * one per mount, as Diego's task start request lists them.
  */
 public record TaskAuctionRequest(String taskGuid, String domain, int memoryMb, int diskMb, String rootfs,

@@ -1,26 +1,37 @@
 package org.diego.core.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.diego.core.model.DiegoException;
 import org.diego.core.model.ErrorType;
 
 /**
  * Writes the protobuf bytes of a JSON tree directly, with the same rules as
  * {@link ProtoBridge#toProto} but without building a message first: responses listing 100,000 rows
- * are encoded in one pass into one growing buffer. A nested message reserves one byte for its length
- * and is moved when the length needs more (only for messages of 128 bytes and more).
+ * are encoded in one pass into one growing buffer, or streamed element by element ({@link #stream}). A
+ * nested message reserves one byte for its length and is moved when the length needs more (only for
+ * messages of 128 bytes and more).
  */
 final class ProtoWriter {
     private static final int LEN = 2;
+    /** Streaming writes the buffer out once it holds this much. */
+    static final int FLUSH_AT = 64 * 1024;
     private static final Map<Descriptor, FieldPlan[]> BY_NUMBER = new ConcurrentHashMap<>();
 
     private byte[] buf = new byte[4096];
@@ -58,22 +69,92 @@ final class ProtoWriter {
 
     private void fields(JsonNode object, Descriptor type) {
         for (FieldPlan p : plan(type)) {
-            if (p.shape == FieldPlan.Shape.FLATTEN) {
-                int start = beginNested(p.field.getNumber());
-                fields(object, p.field.getMessageType());
-                endNested(start);
+            fieldOf(object, p);
+        }
+    }
+
+    /** Writes the field {@code p} of {@code object} (nothing when absent). */
+    private void fieldOf(JsonNode object, FieldPlan p) {
+        if (p.shape == FieldPlan.Shape.FLATTEN) {
+            int start = beginNested(p.field.getNumber());
+            fields(object, p.field.getMessageType());
+            endNested(start);
+            return;
+        }
+        JsonNode value = object.get(p.jsonKey);
+        if (value == null || value.isNull()) {
+            return;
+        }
+        try {
+            field(p, value);
+        } catch (Mismatch e) {
+            throw e.under(p.jsonKey);
+        }
+    }
+
+    // ---- streaming ----------------------------------------------------------------------------------------
+
+    /**
+     * Writes the same bytes as {@link #encode} of the whole record's tree, to {@code out}, without the
+     * whole tree: {@code properties} are the record's top-level JSON properties (unserialised values); a
+     * list feeding a repeated message field is turned into a tree one element at a time, and the buffer
+     * is flushed between elements, so memory stays bounded by one element and {@link #FLUSH_AT}.
+     */
+    static void stream(Map<String, Object> properties, Descriptor type, OutputStream out,
+                       Function<Object, JsonNode> toTree) throws IOException {
+        ProtoWriter w = new ProtoWriter();
+        ObjectNode shallow = JsonNodeFactory.instance.objectNode();
+        Map<String, List<?>> lists = new HashMap<>();
+        for (Map.Entry<String, Object> e : properties.entrySet()) {
+            Object value = e.getValue();
+            if (value == null) {
                 continue;
             }
-            JsonNode value = object.get(p.jsonKey);
-            if (value == null || value.isNull()) {
-                continue;
-            }
-            try {
-                field(p, value);
-            } catch (Mismatch e) {
-                throw e.under(p.jsonKey);
+            if (value instanceof List<?> list && streamsElements(type, e.getKey())) {
+                lists.put(e.getKey(), list);
+            } else {
+                shallow.set(e.getKey(), toTree.apply(value));
             }
         }
+        try {
+            for (FieldPlan p : plan(type)) {
+                List<?> list = lists.get(p.jsonKey);
+                if (list == null) {
+                    w.fieldOf(shallow, p);
+                    continue;
+                }
+                for (int i = 0; i < list.size(); i++) {
+                    Object element = list.get(i);
+                    JsonNode tree = element == null ? NullNode.getInstance() : toTree.apply(element);
+                    try {
+                        w.nestedMessage(p.field.getNumber(), tree, p.field.getMessageType());
+                    } catch (Mismatch m) {
+                        throw m.at(i).under(p.jsonKey);
+                    }
+                    if (w.pos >= FLUSH_AT) {
+                        w.flushTo(out);
+                    }
+                }
+            }
+        } catch (Mismatch e) {
+            throw new DiegoException(ErrorType.InvalidJSON, "Invalid JSON" + e.describe());
+        }
+        w.flushTo(out);
+    }
+
+    /** Whether the top-level field under {@code jsonKey} is a repeated message, written element by element. */
+    static boolean streamsElements(Descriptor type, String jsonKey) {
+        for (FieldPlan p : plan(type)) {
+            if (p.jsonKey.equals(jsonKey)) {
+                return p.shape == FieldPlan.Shape.REPEATED && p.field.getJavaType() == FieldDescriptor.JavaType.MESSAGE;
+            }
+        }
+        return false;
+    }
+
+    private void flushTo(OutputStream out) throws IOException {
+        out.write(buf, 0, pos);
+        pos = 0;
     }
 
     private void field(FieldPlan p, JsonNode value) {

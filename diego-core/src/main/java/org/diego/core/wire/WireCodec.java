@@ -5,6 +5,9 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
 import org.diego.core.json.Json;
 import org.diego.core.model.DiegoException;
 import org.diego.core.model.ErrorType;
@@ -47,6 +50,20 @@ public final class WireCodec {
 
     public static byte[] encode(Object record) {
         return ProtoBridge.encode(Json.tree(record), descriptor(record.getClass()));
+    }
+
+    /**
+     * Writes the bytes of {@link #encode} to {@code out}, streaming: a list behind a repeated message field
+     * (a listing of 100,000 ActualLRPs) is encoded one element at a time, never as one tree or one array.
+     */
+    public static void encode(Object record, OutputStream out) throws IOException {
+        Descriptor type = descriptor(record.getClass());
+        Map<String, Object> properties = Json.topLevel(record);
+        if (properties == null) {
+            out.write(encode(record));
+        } else {
+            ProtoWriter.stream(properties, type, out, Json::tree);
+        }
     }
 
     /**

@@ -44,6 +44,32 @@ class PublishedEventTest {
         assertEquals(e, PublishedEvent.decode(e.encode()));
     }
 
+    @Test
+    void theGridFormNamesItsStreamsBeforeTheBody() {
+        PublishedEvent instance = PublishedEvent.of(new ActualLrpInstanceCreated(UNCLAIMED, "t"));
+        String text = instance.encodeRouted();
+        assertTrue(text.startsWith("LRP_INSTANCES\n{"), text);
+        assertEquals(Set.of(EventStream.LRP_INSTANCES), PublishedEvent.routedStreams(text));
+        assertEquals(instance, PublishedEvent.decodeRouted(text));
+
+        PublishedEvent task = PublishedEvent.of(new TaskRemoved(org.diego.core.model.Task.pending(
+                org.diego.core.model.TaskSamples.definition(), "t-1", "d", 1L)));
+        assertEquals(task.streams(), PublishedEvent.routedStreams(task.encodeRouted()));
+        assertEquals(task, PublishedEvent.decodeRouted(task.encodeRouted()));
+
+        PublishedEvent desired = PublishedEvent.of(new DesiredLrpRemoved(Json.read("{\"process_guid\": \"p\"}",
+                DesiredLrp.class), ""));
+        assertEquals(Set.of(EventStream.LRP_INSTANCES, EventStream.LRP_GROUPS),
+                PublishedEvent.routedStreams(desired.encodeRouted()));
+    }
+
+    @Test
+    void bareTextFromAnInstanceWithoutHeadersStillDecodes() {
+        PublishedEvent e = PublishedEvent.of(new ActualLrpInstanceCreated(UNCLAIMED, "t"));
+        assertEquals(null, PublishedEvent.routedStreams(e.encode()));
+        assertEquals(e, PublishedEvent.decodeRouted(e.encode()));
+    }
+
     // ---- the deprecated group stream --------------------------------------------------------------------
 
     private static final ActualLrp RUNNING_1 = UNCLAIMED.start(new InstanceKey("ig", "cell-1"), NetInfo.EMPTY, 2);

@@ -1,5 +1,6 @@
 package org.diego.ejb.auction;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -8,6 +9,7 @@ import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,15 +49,17 @@ import org.diego.ejb.bbs.Fences;
 import org.diego.ejb.bbs.Tasks;
 import org.diego.ejb.cluster.Fence;
 import org.diego.ejb.config.DiegoConfig;
+import org.diego.ejb.messaging.AuctionQueue;
 import org.diego.ejb.messaging.Messenger;
 
 /**
- * One auction round, in one transaction: drain the queued start requests, keep the instances still
+ * One auction round, in one transaction: drain the queued start requests (the data grid's
+ * {@link AuctionQueue}, then what is left on the legacy JMS queue), keep the instances still
  * UNCLAIMED, ask every live cell for its state ({@link CellStateGatherer}, outside the transaction,
  * skipping cells that do not answer in time), place them with Diego's scheduler and the configured
  * {@link AuctionConfig}, send each cell its work, record placement errors and keep their explanations
  * ({@link PlacementExplanations}). A stale role holder's round is refused by the fence and rolls back,
- * leaving the requests queued. Failures are not retried here: convergence re-auctions them; work a
+ * leaving the requests queued (the grid's put back by {@link PutBackOnRollback}). Failures are not retried here: convergence re-auctions them; work a
  * cell cannot reserve comes back from the cell as {@code fail_actual_lrp}.
  */
 @Stateless
@@ -85,6 +89,10 @@ public class AuctionRound {
     @Inject
     PlacementExplanations explanations;
     @Inject
+    AuctionQueue queue;
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+    @Inject
     Clock clock;
 
     public void run(Fence fence) {
@@ -104,13 +112,35 @@ public class AuctionRound {
         int size() {
             return lrps.size() + tasks.size();
         }
+
+        void add(Object request) {
+            if (request instanceof TaskAuctionRequest task) {
+                tasks.add(task);
+            } else {
+                lrps.add((AuctionRequest) request);
+            }
+        }
     }
 
     private Batch drain() {
         Batch batch = new Batch(new ArrayList<>(), new ArrayList<>());
+        List<Object> fromGrid = queue.drain(config.auctionMaxBatch());
+        if (!fromGrid.isEmpty()) {
+            // The grid queue is not transactional: a round that rolls back puts its requests back.
+            transactions.registerInterposedSynchronization(new PutBackOnRollback(queue, fromGrid));
+            fromGrid.forEach(batch::add);
+        }
+        if (config.auctionDrainJmsQueue() && batch.size() < config.auctionMaxBatch()) {
+            drainJms(batch);
+        }
+        return batch;
+    }
+
+    /** Requests still on the JMS queue (sent by an earlier version), drained in the round's transaction. */
+    private void drainJms(Batch batch) {
         try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(Destinations.AUCTION_QUEUE))) {
             Message m = consumer.receive(200);
-            while (m != null && batch.size() < config.auctionMaxBatch()) {
+            while (m != null) {
                 try {
                     String body = m.getBody(String.class);
                     if (MessageType.TASK_AUCTION_REQUEST.wireName().equals(m.getStringProperty(Destinations.TYPE_PROPERTY))) {
@@ -121,10 +151,9 @@ public class AuctionRound {
                 } catch (DiegoException | jakarta.jms.JMSException e) {
                     LOG.warning(() -> "dropping undecodable auction request: " + e.getMessage());
                 }
-                m = consumer.receive(20);
+                m = batch.size() < config.auctionMaxBatch() ? consumer.receive(20) : null;
             }
         }
-        return batch;
     }
 
     private void runRound(Batch batch) {

@@ -15,19 +15,19 @@ import org.diego.core.events.BbsEvent;
 import org.diego.core.lifecycle.LrpPlan;
 import org.diego.core.lifecycle.RowWrite;
 import org.diego.core.messages.AuctionRequest;
-import org.diego.core.messages.Destinations;
 import org.diego.core.messages.StopLrpInstance;
 import org.diego.core.model.ActualLrp;
 import org.diego.core.model.IndexRows;
 import org.diego.core.model.Presence;
 import org.diego.ejb.events.EventHub;
+import org.diego.ejb.messaging.AuctionRequests;
 import org.diego.ejb.messaging.Messenger;
 import org.diego.ejb.persistence.ActualLrpEntity;
 
 /**
  * The rows of one index inside the caller's transaction: locked together, then changed as a
  * {@link LrpPlan} says. The plan's events, auction request and stop message all leave only if the
- * transaction commits (the hub holds events until then; JMS sends join the transaction).
+ * transaction commits (the hub and {@link AuctionRequests} hold theirs until then; the JMS stop joins it).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -36,6 +36,8 @@ public class ActualLrpRows {
     EntityManager em;
     @Inject
     Messenger messenger;
+    @Inject
+    AuctionRequests auctions;
     @Inject
     EventHub events;
 
@@ -74,7 +76,7 @@ public class ActualLrpRows {
         publish(plan.events());
         publish(plan.groupEvents(locked.rows()));
         if (plan.auction() != null) {
-            messenger.toQueue(Destinations.AUCTION_QUEUE, AuctionRequest.of(plan.auction()));
+            auctions.send(AuctionRequest.of(plan.auction()));
         }
         ActualLrp stop = plan.stop();
         if (stop != null) {

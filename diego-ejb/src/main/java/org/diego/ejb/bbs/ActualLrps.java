@@ -3,6 +3,7 @@ package org.diego.ejb.bbs;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -63,7 +64,10 @@ public class ActualLrps {
 
     // ---- reads ------------------------------------------------------------------------------------------
 
-    /** Diego's ActualLRPs filter: every argument optional (null or "" = any). */
+    /**
+     * Diego's ActualLRPs filter: every argument optional (null or "" = any). Read as a projection straight
+     * into records: no managed entities, no change tracking, no flush (a listing of 100,000 rows).
+     */
     public List<ActualLrp> list(String domain, String cellId, String processGuid, Integer index) {
         List<String> where = new ArrayList<>();
         if (!empty(domain)) {
@@ -78,9 +82,10 @@ public class ActualLrps {
         if (index != null) {
             where.add("a.instanceIndex = :index");
         }
-        TypedQuery<ActualLrpEntity> q = em.createQuery("SELECT a FROM ActualLrpEntity a"
+        TypedQuery<Object[]> q = em.createQuery("SELECT " + ActualLrpEntity.COLUMNS + " FROM ActualLrpEntity a"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY a.processGuid, a.instanceIndex, a.presence", ActualLrpEntity.class);
+                + " ORDER BY a.processGuid, a.instanceIndex, a.presence", Object[].class)
+                .setFlushMode(FlushModeType.COMMIT);
         if (!empty(domain)) {
             q.setParameter("domain", domain);
         }
@@ -93,7 +98,12 @@ public class ActualLrps {
         if (index != null) {
             q.setParameter("index", index);
         }
-        return q.getResultStream().map(ActualLrpEntity::toModel).toList();
+        List<Object[]> rows = q.getResultList();
+        List<ActualLrp> out = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            out.add(ActualLrpEntity.toModel(row));
+        }
+        return out;
     }
 
     public List<ActualLrp> byProcess(String processGuid) {
@@ -105,7 +115,10 @@ public class ActualLrps {
         if (processGuids.isEmpty()) {
             return List.of();
         }
-        return em.createNamedQuery("ActualLrp.byProcesses", ActualLrpEntity.class).setParameter("guids", processGuids)
+        // The same rows and order as the named query ActualLrp.byProcesses, read as a projection.
+        return em.createQuery("SELECT " + ActualLrpEntity.COLUMNS + " FROM ActualLrpEntity a WHERE a.processGuid IN :guids"
+                        + " ORDER BY a.processGuid, a.instanceIndex", Object[].class)
+                .setParameter("guids", processGuids).setFlushMode(FlushModeType.COMMIT)
                 .getResultStream().map(ActualLrpEntity::toModel).toList();
     }
 

@@ -3,20 +3,22 @@ package org.diego.ejb.bbs;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.diego.core.api.DesiredLRPsRequest;
 import org.diego.core.events.DesiredLrpChanged;
 import org.diego.core.events.DesiredLrpCreated;
 import org.diego.core.events.DesiredLrpRemoved;
 import org.diego.core.messages.AuctionRequest;
-import org.diego.core.messages.Destinations;
 import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.DesiredLrp;
 import org.diego.core.model.DesiredLrpSchedulingInfo;
@@ -30,8 +32,7 @@ import org.diego.core.model.Validation;
 import org.diego.core.time.GuidGenerator;
 import org.diego.core.time.Nanos;
 import org.diego.ejb.events.EventHub;
-import org.diego.ejb.messaging.Messenger;
-import org.diego.ejb.persistence.ActualLrpEntity;
+import org.diego.ejb.messaging.AuctionRequests;
 import org.diego.ejb.persistence.DesiredLrpEntity;
 
 /**
@@ -47,7 +48,7 @@ public class DesiredLrps {
     @Inject
     GuidGenerator guids;
     @Inject
-    Messenger messenger;
+    AuctionRequests auctions;
     @Inject
     ActualLrps actuals;
     @Inject
@@ -57,17 +58,18 @@ public class DesiredLrps {
     public DesiredLrp desire(DesiredLrp requested) {
         Validation.required("desired_lrp", requested);
         requested.validate();
-        if (em.find(DesiredLrpEntity.class, requested.processGuid()) != null) {
-            throw exists(requested.processGuid());
-        }
         DesiredLrp lrp = requested.withModificationTag(new ModificationTag(guids.newGuid(), 0));
         em.persist(DesiredLrpEntity.of(lrp, Nanos.now(clock)));
         try {
-            // A concurrent desire of the same guid waits on our insert and then fails on the key: no
-            // locking read here, since FOR UPDATE on a missing row takes a gap lock and deadlocks the two.
+            // The primary key decides, in this transaction: no existence read first, and no locking read
+            // either (FOR UPDATE on a missing row takes a gap lock and deadlocks two concurrent desires).
+            // A concurrent desire of the same guid waits on our insert and then fails on the key.
             em.flush();
-        } catch (PersistenceException duplicate) {
-            throw exists(requested.processGuid());
+        } catch (PersistenceException e) {
+            if (DuplicateKey.causes(e)) {
+                throw exists(requested.processGuid());
+            }
+            throw e;
         }
         startInstances(lrp, 0, lrp.instances());
         events.publish(new DesiredLrpCreated(lrp, ""));
@@ -187,16 +189,26 @@ public class DesiredLrps {
      * still held by a row (e.g. an instance being stopped after a scale down) is left to convergence.
      */
     private void startInstances(DesiredLrp lrp, int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        // One query for the indices still held, rather than one read per index.
+        Set<Integer> held = new HashSet<>(em.createQuery("SELECT a.instanceIndex FROM ActualLrpEntity a"
+                        + " WHERE a.processGuid = :guid AND a.presence = :presence"
+                        + " AND a.instanceIndex >= :from AND a.instanceIndex < :to", Integer.class)
+                .setParameter("guid", lrp.processGuid()).setParameter("presence", Presence.ORDINARY.ordinal())
+                .setParameter("from", from).setParameter("to", to)
+                .setFlushMode(FlushModeType.COMMIT).getResultList());
         List<ActualLrpKey> missing = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            if (em.find(ActualLrpEntity.class, ActualLrpEntity.id(lrp.processGuid(), i, Presence.ORDINARY)) == null) {
+            if (!held.contains(i)) {
                 missing.add(new ActualLrpKey(lrp.processGuid(), i, lrp.domain()));
             }
         }
         if (!missing.isEmpty()) {
             // Through ActualLrps so each new row raises its actual_lrp_instance_created event.
             actuals.createUnclaimed(missing);
-            messenger.toQueue(Destinations.AUCTION_QUEUE, new AuctionRequest(lrp.processGuid(), lrp.domain(),
+            auctions.send(new AuctionRequest(lrp.processGuid(), lrp.domain(),
                     missing.stream().map(ActualLrpKey::index).toList()));
         }
     }

@@ -9,12 +9,11 @@ import java.util.List;
 import org.diego.core.convergence.TaskConvergencePlan.Transition;
 import org.diego.core.events.TaskChanged;
 import org.diego.core.events.TaskRemoved;
-import org.diego.core.messages.Destinations;
 import org.diego.core.messages.TaskAuctionRequest;
 import org.diego.core.model.Task;
 import org.diego.ejb.cluster.Fence;
 import org.diego.ejb.events.EventHub;
-import org.diego.ejb.messaging.Messenger;
+import org.diego.ejb.messaging.AuctionRequests;
 import org.diego.ejb.persistence.TaskEntity;
 
 /**
@@ -32,7 +31,7 @@ public class TaskConvergenceWrites {
     @Inject
     EventHub events;
     @Inject
-    Messenger messenger;
+    AuctionRequests auctions;
 
     /** Every task, in one query: the pass's snapshot. */
     public List<Task> all() {
@@ -66,12 +65,12 @@ public class TaskConvergenceWrites {
     }
 
     /**
-     * Queues the re-auction batch in one transaction, so it reaches the auction queue whole; the
+     * Queues the re-auction batch in one fenced transaction; it reaches the auction queue whole on commit; the
      * auctioneer skips a task that is no longer PENDING when its round runs.
      */
     public void auction(List<TaskAuctionRequest> batch, Fence fence) {
         fences.check(fence);
-        batch.forEach(request -> messenger.toQueue(Destinations.AUCTION_QUEUE, request));
+        batch.forEach(auctions::send);
     }
 
     /** Refuses a stale converger before it re-submits callbacks (which write through {@link Tasks} later). */

@@ -14,7 +14,6 @@ import org.diego.core.events.TaskChanged;
 import org.diego.core.events.TaskCreated;
 import org.diego.core.events.TaskRemoved;
 import org.diego.core.messages.CancelTask;
-import org.diego.core.messages.Destinations;
 import org.diego.core.messages.TaskAuctionRequest;
 import org.diego.core.model.DiegoException;
 import org.diego.core.model.ErrorType;
@@ -24,6 +23,7 @@ import org.diego.core.model.TaskState;
 import org.diego.core.time.Nanos;
 import org.diego.ejb.config.DiegoConfig;
 import org.diego.ejb.events.EventHub;
+import org.diego.ejb.messaging.AuctionRequests;
 import org.diego.ejb.messaging.Messenger;
 import org.diego.ejb.persistence.TaskEntity;
 import org.diego.ejb.tasks.TaskCallbacks;
@@ -32,7 +32,7 @@ import org.diego.ejb.tasks.TaskCallbacks;
  * Diego's task lifecycle. Each transition is one transaction that locks the task's row (SELECT ... FOR
  * UPDATE), lets the diego-core record decide, writes the result and publishes the event, so two cells
  * starting one task serialise on the lock and only the first is told to start it. Messages to the
- * auctioneer and cells join the transaction; completion callbacks are queued for after its commit.
+ * cells join the transaction, requests to the auctioneer leave after its commit; completion callbacks are queued for after its commit.
  */
 @Stateless
 public class Tasks {
@@ -42,6 +42,8 @@ public class Tasks {
     Clock clock;
     @Inject
     Messenger messenger;
+    @Inject
+    AuctionRequests auctions;
     @Inject
     EventHub events;
     @Inject
@@ -54,18 +56,18 @@ public class Tasks {
     /** Stores the task PENDING and asks the auctioneer for a cell. */
     public Task desire(String taskGuid, String domain, TaskDefinition definition) {
         Task task = Task.pending(definition, taskGuid, domain, now()).validate();
-        if (em.find(TaskEntity.class, taskGuid) != null) {
-            throw exists(taskGuid);
-        }
         em.persist(TaskEntity.of(task));
         try {
-            // As for desired LRPs: a concurrent desire fails on the key, no locking read of a missing row.
+            // As for desired LRPs: the primary key decides, no existence or locking read of a missing row.
             em.flush();
-        } catch (PersistenceException duplicate) {
-            throw exists(taskGuid);
+        } catch (PersistenceException e) {
+            if (DuplicateKey.causes(e)) {
+                throw exists(taskGuid);
+            }
+            throw e;
         }
         events.publish(new TaskCreated(task));
-        messenger.toQueue(Destinations.AUCTION_QUEUE, TaskAuctionRequest.of(task));
+        auctions.send(TaskAuctionRequest.of(task));
         return task;
     }
 

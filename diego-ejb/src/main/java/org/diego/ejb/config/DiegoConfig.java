@@ -30,6 +30,8 @@ public class DiegoConfig {
     long auctionIntervalMillis;
     @Inject @ConfigProperty(name = "diego.auction.max-batch", defaultValue = "1000")
     int auctionMaxBatch;
+    @Inject @ConfigProperty(name = "diego.auction.drain-jms-queue", defaultValue = "true")
+    boolean auctionDrainJmsQueue;
     @Inject @ConfigProperty(name = "diego.lock.ttl-seconds", defaultValue = "15")
     long lockTtlSeconds;
     @Inject @ConfigProperty(name = "diego.auction.cell-state-timeout-millis", defaultValue = "10000")
@@ -74,6 +76,14 @@ public class DiegoConfig {
 
     public int auctionMaxBatch() {
         return auctionMaxBatch;
+    }
+
+    /**
+     * Whether each round also drains the JMS queue {@code diego.auction}, where requests went before they
+     * moved to the data grid; turn off once it is empty, so an idle round enlists no broker session.
+     */
+    public boolean auctionDrainJmsQueue() {
+        return auctionDrainJmsQueue;
     }
 
     public Duration lockTtl() {

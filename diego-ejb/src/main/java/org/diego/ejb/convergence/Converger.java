@@ -20,7 +20,6 @@ import org.diego.core.convergence.LrpConvergence;
 import org.diego.core.convergence.LrpConvergenceInput;
 import org.diego.core.convergence.LrpConvergencePlan;
 import org.diego.core.messages.AuctionRequest;
-import org.diego.core.messages.Destinations;
 import org.diego.core.model.ActualLrp;
 import org.diego.core.model.ActualLrpKey;
 import org.diego.core.model.DiegoException;
@@ -35,7 +34,7 @@ import org.diego.ejb.bbs.LrpConvergenceWrites;
 import org.diego.ejb.cluster.Fence;
 import org.diego.ejb.cluster.RoleTimer;
 import org.diego.ejb.config.DiegoConfig;
-import org.diego.ejb.messaging.Messenger;
+import org.diego.ejb.messaging.AuctionRequests;
 
 /** The convergence loop: one LRP and one task pass per interval, on the role holder only. */
 @Startup
@@ -66,7 +65,7 @@ public class Converger extends RoleTimer {
     @Inject
     ConvergenceGauges gauges;
     @Inject
-    Messenger messenger;
+    AuctionRequests auctions;
     @Inject
     TaskConvergencePass taskPass;
 
@@ -183,7 +182,7 @@ public class Converger extends RoleTimer {
             domains.put(key.processGuid(), key.domain());
         }
         byProcess.forEach((guid, indices) ->
-                messenger.toQueue(Destinations.AUCTION_QUEUE, new AuctionRequest(guid, domains.get(guid), indices)));
+                auctions.send(new AuctionRequest(guid, domains.get(guid), indices)));
     }
 
     @SafeVarargs

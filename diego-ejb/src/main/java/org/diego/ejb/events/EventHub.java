@@ -5,6 +5,7 @@ import com.hazelcast.topic.ITopic;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -12,6 +13,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -25,8 +27,11 @@ import org.diego.core.events.PublishedEvent;
  * Fans BBS events out to subscribers on every Payara instance. An event published inside a
  * transaction is held until that transaction commits (a rolled-back change raises no event); it then
  * goes to a Hazelcast topic that every instance listens to, so a subscriber connected to one instance
- * sees changes made on the other. Like Diego's hub, delivery is best effort: a subscriber that needs
- * every change re-reads state when it (re)connects.
+ * sees changes made on the other. Encoding and publishing run after the commit on a background thread,
+ * one batch after another in commit order ({@link SerialExecutor}), so neither the transaction nor the
+ * request waits for them. Each grid message names its streams first, and an instance with no local
+ * subscriber for them skips it without decoding. Like Diego's hub, delivery is best effort: a
+ * subscriber that needs every change re-reads state when it (re)connects.
  */
 @ApplicationScoped
 public class EventHub {
@@ -38,14 +43,18 @@ public class EventHub {
     HazelcastInstance hazelcast;
     @Resource
     TransactionSynchronizationRegistry transactions;
+    @Resource
+    ManagedExecutorService executor;
 
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private UUID listener;
+    private SerialExecutor publisher;
 
     @PostConstruct
     void listen() {
+        publisher = new SerialExecutor(executor != null ? executor : Runnable::run);
         ITopic<String> topic = hazelcast.getTopic(TOPIC);
-        listener = topic.addMessageListener(message -> deliver(PublishedEvent.decode(message.getMessageObject())));
+        listener = topic.addMessageListener(message -> receive(message.getMessageObject()));
     }
 
     @PreDestroy
@@ -59,15 +68,14 @@ public class EventHub {
 
     /** Publishes after the current transaction commits, or now when there is none. */
     public void publish(BbsEvent event) {
-        PublishedEvent published = PublishedEvent.of(event);
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            send(List.of(published));
+            send(List.of(event));
             return;
         }
         @SuppressWarnings("unchecked")
-        List<PublishedEvent> pending = (List<PublishedEvent>) transactions.getResource(PENDING);
+        List<BbsEvent> pending = (List<BbsEvent>) transactions.getResource(PENDING);
         if (pending == null) {
-            List<PublishedEvent> batch = new ArrayList<>();
+            List<BbsEvent> batch = new ArrayList<>();
             transactions.putResource(PENDING, batch);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
@@ -83,7 +91,7 @@ public class EventHub {
             });
             pending = batch;
         }
-        pending.add(published);
+        pending.add(event);
     }
 
     /** Registers a local subscriber; {@code cellId} "" receives every event of the stream. */
@@ -93,16 +101,37 @@ public class EventHub {
         return s;
     }
 
-    private void send(List<PublishedEvent> events) {
+    /** Hands the committed events to the background publisher; never fails the caller. */
+    private void send(List<BbsEvent> events) {
+        try {
+            publisher.execute(() -> encodeAndPublish(events));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not publish " + events.size() + " BBS event(s)", e);
+        }
+    }
+
+    private void encodeAndPublish(List<BbsEvent> events) {
         try {
             ITopic<String> topic = hazelcast.getTopic(TOPIC);
-            for (PublishedEvent e : events) {
-                topic.publish(e.encode());
+            for (BbsEvent e : events) {
+                topic.publish(PublishedEvent.of(e).encodeRouted());
             }
         } catch (RuntimeException e) {
             // The change is committed; only its notification is lost, as when a Diego subscriber drops.
             LOG.log(Level.WARNING, "could not publish " + events.size() + " BBS event(s)", e);
         }
+    }
+
+    /** A grid message: decoded only when a local subscriber listens to one of its streams. */
+    void receive(String text) {
+        if (subscriptions.isEmpty()) {
+            return;
+        }
+        Set<EventStream> streams = PublishedEvent.routedStreams(text);
+        if (streams != null && subscriptions.stream().noneMatch(s -> streams.contains(s.stream))) {
+            return;
+        }
+        deliver(PublishedEvent.decodeRouted(text));
     }
 
     private void deliver(PublishedEvent event) {

@@ -86,14 +86,43 @@ public class ActualLrpEntity {
 
     /** The row as a record; like Diego's reads, routable is always set (false unless a start said otherwise). */
     public ActualLrp toModel() {
-        NetInfo net = Json.read(netInfo, NetInfo.class);
-        return new ActualLrp(processGuid, instanceIndex, domain, instanceGuid, cellId, net.address(), net.ports(),
-                net.instanceAddress(), net.preferredAddress(), net.instanceIpv6Address(), crashCount, crashReason,
-                ActualLrpState.valueOf(state), placementError, since,
-                new ModificationTag(modificationTagEpoch, modificationTagIndex), Presence.values()[presence],
-                internalRoutes == null ? List.of() : Arrays.asList(Json.read(internalRoutes, ActualLrpInternalRoute[].class)),
-                metricTags == null ? Map.of() : stringMap(Json.read(metricTags, Map.class)), routable,
-                availabilityZone);
+        return toModel(columns());
+    }
+
+    /**
+     * The attributes {@link #toModel(Object[])} reads, in its order, for projection queries
+     * ({@code SELECT <COLUMNS> FROM ActualLrpEntity a}) that read rows without managing entities.
+     */
+    public static final String COLUMNS = "a.processGuid, a.instanceIndex, a.presence, a.domain, a.state, a.instanceGuid,"
+            + " a.cellId, a.netInfo, a.crashCount, a.crashReason, a.placementError, a.since, a.modificationTagEpoch,"
+            + " a.modificationTagIndex, a.internalRoutes, a.metricTags, a.routable, a.availabilityZone";
+
+    /** This row's values in {@link #COLUMNS} order. */
+    Object[] columns() {
+        return new Object[] {processGuid, instanceIndex, presence, domain, state, instanceGuid, cellId, netInfo,
+                crashCount, crashReason, placementError, since, modificationTagEpoch, modificationTagIndex,
+                internalRoutes, metricTags, routable, availabilityZone};
+    }
+
+    /** The record of one projected row ({@link #COLUMNS}); the same mapping as {@link #toModel()}. */
+    public static ActualLrp toModel(Object[] c) {
+        NetInfo net = Json.read((String) c[7], NetInfo.class);
+        String routes = (String) c[14];
+        String tags = (String) c[15];
+        return new ActualLrp((String) c[0], integer(c[1]), (String) c[3], (String) c[5], (String) c[6], net.address(),
+                net.ports(), net.instanceAddress(), net.preferredAddress(), net.instanceIpv6Address(), integer(c[8]),
+                (String) c[9], ActualLrpState.valueOf((String) c[4]), (String) c[10], ((Number) c[11]).longValue(),
+                new ModificationTag((String) c[12], integer(c[13])), Presence.values()[integer(c[2])],
+                // Most rows hold no routes or tags: skip the parser for the empty documents.
+                routes == null || "[]".equals(routes) ? List.of()
+                        : Arrays.asList(Json.read(routes, ActualLrpInternalRoute[].class)),
+                tags == null || "{}".equals(tags) ? Map.of() : stringMap(Json.read(tags, Map.class)),
+                c[16] instanceof Number n ? n.intValue() != 0 : Boolean.TRUE.equals(c[16]), (String) c[17]);
+    }
+
+    /** The provider hands back the attribute's type; a driver's wider number is accepted too. */
+    private static int integer(Object v) {
+        return ((Number) v).intValue();
     }
 
     /** Tags are written from a map of strings, so they read back as one. */

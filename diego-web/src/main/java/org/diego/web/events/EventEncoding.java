@@ -13,13 +13,28 @@ enum EventEncoding {
     PROTOBUF_BASE64(EventEncoding::protobufBase64);
 
     private final Function<PublishedEvent, String> encoder;
+    /**
+     * The last event encoded and its data: the hub hands one event object to every local subscriber in
+     * turn, so subscribers sharing an encoding encode it once. Compared by identity; immutable, so safe
+     * to share between the grid's event threads (a race only costs a second encoding).
+     */
+    private volatile Memo last;
+
+    private record Memo(PublishedEvent event, String data) {
+    }
 
     EventEncoding(Function<PublishedEvent, String> encoder) {
         this.encoder = encoder;
     }
 
     String encode(PublishedEvent event) {
-        return encoder.apply(event);
+        Memo memo = last;
+        if (memo != null && memo.event == event) {
+            return memo.data;
+        }
+        String data = encoder.apply(event);
+        last = new Memo(event, data);
+        return data;
     }
 
     private static String protobufBase64(PublishedEvent event) {

@@ -12,7 +12,12 @@ import java.lang.reflect.Type;
 import org.diego.core.json.Json;
 import org.diego.core.wire.WireCodec;
 
-/** Writes a {@code @WireMessage} record as protobuf or JSON, whichever {@link ResponseTypeFilter} chose. */
+/**
+ * Writes a {@code @WireMessage} record as protobuf or JSON, whichever {@link ResponseTypeFilter} chose.
+ * Both stream: JSON straight from the records through Jackson's generator, protobuf one list element at
+ * a time ({@link WireCodec#encode(Object, OutputStream)}), so a listing of 100,000 rows is never held
+ * as one tree or one byte array.
+ */
 @Provider
 @Produces({MediaType.APPLICATION_JSON, WireMediaTypes.PROTOBUF})
 public class WireBodyWriter implements MessageBodyWriter<Object> {
@@ -25,7 +30,7 @@ public class WireBodyWriter implements MessageBodyWriter<Object> {
     public void writeTo(Object entity, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                         MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
         if (WireMediaTypes.isProtobuf(mediaType)) {
-            out.write(WireCodec.encode(entity));
+            WireCodec.encode(entity, out);
         } else {
             Json.write(entity, out);
         }

@@ -2,6 +2,8 @@ package org.diego.web.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Base64;
 import org.diego.core.events.ActualLrpEvents;
@@ -47,5 +49,18 @@ class EventEncodingTest {
         assertEquals("UNCLAIMED", Json.readTree(json).path("actual_lrp_group").path("instance").path("state").asText());
         assertEquals("web", Json.readTree(json).path("actual_lrp_group").path("instance").path("process_guid").asText());
         assertFalse(Json.readTree(json).path("actual_lrp_group").has("evacuating"));
+    }
+
+    @Test
+    void subscribersSharingAnEncodingEncodeOneEventOnceAndEqualEventsSeparately() {
+        PublishedEvent first = PublishedEvent.of(ActualLrpEvents.groupCreated(UNCLAIMED));
+        PublishedEvent equalButDistinct = PublishedEvent.of(ActualLrpEvents.groupCreated(UNCLAIMED));
+        PublishedEvent other = PublishedEvent.of(ActualLrpEvents.groupRemoved(RUNNING));
+        String once = EventEncoding.PROTOBUF_BASE64.encode(first);
+        assertSame(once, EventEncoding.PROTOBUF_BASE64.encode(first), "memoised for the next subscriber");
+        assertNotSame(once, EventEncoding.PROTOBUF_BASE64.encode(equalButDistinct), "by identity only");
+        assertEquals(once, EventEncoding.PROTOBUF_BASE64.encode(equalButDistinct));
+        assertEquals(org.diego.core.wire.WireEvents.sseData(other), EventEncoding.PROTOBUF_BASE64.encode(other));
+        assertEquals(first.json(), EventEncoding.JSON.encode(first));
     }
 }
