@@ -119,6 +119,10 @@ public final class BulkPass {
                 errors.add("fetching fingerprints: " + e.getMessage());
                 return false;
             }
+            if (r == null || r.fingerprints() == null) {
+                errors.add("fetching fingerprints: CC's answer has no fingerprints list");
+                return false;
+            }
             into.addAll(r.fingerprints());
             if (r.fingerprints().size() < batchSize) {
                 return true;

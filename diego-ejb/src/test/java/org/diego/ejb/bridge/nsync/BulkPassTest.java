@@ -121,6 +121,26 @@ class BulkPassTest {
     }
 
     @Test
+    void anAnswerWithoutAFingerprintListRemovesNothing() {
+        inBbs(app("extra", "1", 1));
+        CcBulkApi empty = new CcBulkApi() {
+            @Override
+            public FingerprintsResponse fingerprints(int batchSize, JsonNode token) {
+                return Json.read("{}", FingerprintsResponse.class);
+            }
+
+            @Override
+            public List<DesireAppRequestFromCC> desiredApps(List<String> guids) {
+                return List.of();
+            }
+        };
+        BulkReport r = new BulkPass(empty, bbs, recipes, 500, 120).run();
+        assertFalse(r.complete());
+        assertTrue(bbs.lrps.containsKey("extra"));
+        assertTrue(bbs.domains.isEmpty());
+    }
+
+    @Test
     void aFullPageWithoutTokenIsAnError() {
         inCc(app("a", "1", 1));
         cc.dropToken = true;
