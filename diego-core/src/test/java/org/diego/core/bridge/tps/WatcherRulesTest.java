@@ -3,6 +3,7 @@ package org.diego.core.bridge.tps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.diego.core.bridge.cc.AppCrashedRequest;
 import org.diego.core.bridge.cc.AppReadinessChangedRequest;
@@ -11,6 +12,10 @@ import org.diego.core.events.ActualLrpCrashed;
 import org.diego.core.events.ActualLrpInfo;
 import org.diego.core.events.ActualLrpInstanceChanged;
 import org.diego.core.events.ActualLrpInstanceRemoved;
+import org.diego.core.events.BbsEvent;
+import org.diego.core.events.BbsEvents;
+import org.diego.core.events.PublishedEvent;
+import org.diego.core.json.Json;
 import org.diego.core.model.ActualLrpState;
 import org.diego.core.model.Presence;
 import org.junit.jupiter.api.Test;
@@ -58,6 +63,20 @@ class WatcherRulesTest {
                 info(true), "")).orElseThrow();
         assertEquals("/internal/v4/apps/app/readiness_changed", n.path());
         assertEquals(new AppReadinessChangedRequest("ig", 0, "c1", true), n.body());
+    }
+
+    /** The watcher reads events as EventHub carries them between instances: (type, JSON). */
+    @Test
+    void eventsSurviveTheTripThroughTheGrid() {
+        var evacuating = LrpInstancesTest.lrp(1, ActualLrpState.RUNNING, Presence.EVACUATING, "", 0);
+        for (BbsEvent e : List.of(new ActualLrpCrashed("app", 2, "cf-apps", "ig", "cell-1", 3, "boom", 77),
+                new ActualLrpInstanceRemoved(evacuating, "t"),
+                new ActualLrpInstanceChanged("app", 0, "cf-apps", "ig", "c1", info(null), info(true), ""))) {
+            PublishedEvent published = PublishedEvent.decode(PublishedEvent.of(e).encode());
+            BbsEvent decoded = Json.read(published.json(), BbsEvents.classOf(published.type()));
+            assertEquals(WatcherRules.of(e), WatcherRules.of(decoded), e.type());
+            assertTrue(WatcherRules.of(decoded).isPresent(), e.type());
+        }
     }
 
     @ParameterizedTest(name = "{0} -> {1}: {2}")

@@ -12,10 +12,14 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.diego.core.bridge.tps.AppNotification;
 import org.diego.core.bridge.tps.WatcherRules;
+import org.diego.core.events.ActualLrpCrashed;
+import org.diego.core.events.ActualLrpInstanceChanged;
+import org.diego.core.events.ActualLrpInstanceRemoved;
 import org.diego.core.events.BbsEvent;
 import org.diego.core.events.BbsEvents;
 import org.diego.core.events.EventStream;
@@ -43,6 +47,9 @@ public class TpsWatcher extends RoleTimer {
     private static final Logger LOG = Logger.getLogger(TpsWatcher.class.getName());
     public static final String ROLE = "tps-watcher";
     private static final Duration INTERVAL = Duration.ofSeconds(1);
+    /** The only event types {@link WatcherRules} reports on; the others are not even decoded. */
+    private static final Set<String> WATCHED = Set.of(ActualLrpCrashed.TYPE, ActualLrpInstanceRemoved.TYPE,
+            ActualLrpInstanceChanged.TYPE);
 
     @Inject
     EventHub hub;
@@ -103,7 +110,7 @@ public class TpsWatcher extends RoleTimer {
     void onEvent(PublishedEvent published) {
         try {
             Holding h = holding;
-            if (h == null || !h.holding() || !cc.configured()) {
+            if (!WATCHED.contains(published.type()) || h == null || !h.holding() || !cc.configured()) {
                 return;
             }
             BbsEvent event = Json.read(published.json(), BbsEvents.classOf(published.type()));
