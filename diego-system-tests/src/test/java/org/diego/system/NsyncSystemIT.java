@@ -33,10 +33,11 @@ import org.junit.jupiter.api.Test;
  *
  * <p>What these need from the cluster: the routes and the BBS only, except
  * {@link #aDesiredAppRunsAndAnswersOnItsPort}, which needs the docker lifecycle bundle on the file
- * server (the stager/lifecycle work) and cells that can unpack it at {@code /tmp/lifecycle}: a runc
- * cell, or a process-backend cell that maps container paths. On a process-backend cell that cannot, the
- * lifecycle download fails and that test is skipped (aborted) with the crash reason. The others pass
- * whatever the instances do.
+ * server (the stager/lifecycle work) and cells that can unpack it where the recipe says: runc cells
+ * with the default {@code /tmp/lifecycle}, or process-backend cells with
+ * {@code diego.nsync.lifecycle-dir=lifecycle} (a relative dir; the process backend refuses absolute paths
+ * outside the container). Otherwise the lifecycle download fails and that test is skipped (aborted) with
+ * the crash reason. The others pass whatever the instances do.
  *
  * <p>A CC stand-in runs on the configured {@code diego.cc.base-url} and lists the test's apps in its bulk
  * API, so the bulker, which runs meanwhile, keeps them.

@@ -80,7 +80,7 @@ public final class AppRecipeBuilder {
                         "buildpack-" + app.stack() + "-lifecycle")))
                 .setup(Action.of(new SerialAction(List.of(Action.of(droplet)), null)))
                 .action(Action.of(new CodependentAction(List.of(Action.of(launcher)), null)))
-                .monitor(HealthChecks.monitor(app.healthCheckType(), app.healthCheckHttpEndpoint(), ports, "vcap"))
+                .monitor(HealthChecks.monitor(app.healthCheckType(), app.healthCheckHttpEndpoint(), ports, "vcap", settings.healthcheck()))
                 .build();
     }
 
@@ -94,7 +94,7 @@ public final class AppRecipeBuilder {
                 .rootfs(rootfs)
                 .cachedDependencies(List.of(Recipes.lifecycle(settings, "docker", "docker-lifecycle")))
                 .action(Action.of(new CodependentAction(List.of(Action.of(launcher)), null)))
-                .monitor(HealthChecks.monitor(app.healthCheckType(), app.healthCheckHttpEndpoint(), ports, user))
+                .monitor(HealthChecks.monitor(app.healthCheckType(), app.healthCheckHttpEndpoint(), ports, user, settings.healthcheck()))
                 .imageUsername(emptyToNull(app.dockerUser()))
                 .imagePassword(emptyToNull(app.dockerPassword()))
                 .build();
@@ -124,14 +124,14 @@ public final class AppRecipeBuilder {
                 .placementTags(Recipes.placementTags(app.isolationSegment()));
     }
 
-    private static RunAction launcher(DesireAppRequestFromCC app, List<Integer> ports, String user,
+    private RunAction launcher(DesireAppRequestFromCC app, List<Integer> ports, String user,
                                       boolean deprecatedEnv) {
         long nofile = app.fileDescriptors() == 0 ? Recipes.DEFAULT_FILE_DESCRIPTORS : app.fileDescriptors();
         List<String> args = new ArrayList<>();
         args.add("app");
         args.add(app.startCommand() == null ? "" : app.startCommand());
         args.add(app.executionMetadata() == null ? "" : app.executionMetadata());
-        return new RunAction(Recipes.LAUNCHER, args, null, Recipes.appEnv(app.environment(), ports, deprecatedEnv),
+        return new RunAction(settings.launcher(), args, null, Recipes.appEnv(app.environment(), ports, deprecatedEnv),
                 new ResourceLimits(nofile, null), user, Recipes.orDefault(app.logSource(), Recipes.APP_LOG_SOURCE),
                 false, null);
     }

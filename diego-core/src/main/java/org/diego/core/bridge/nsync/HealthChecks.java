@@ -44,7 +44,7 @@ public final class HealthChecks {
     }
 
     /** The monitor, or null for process/none. */
-    public static Action monitor(String type, String endpoint, List<Integer> ports, String user) {
+    public static Action monitor(String type, String endpoint, List<Integer> ports, String user, String healthcheck) {
         if (!checked(type)) {
             return null;
         }
@@ -55,7 +55,7 @@ public final class HealthChecks {
             if (path != null) {
                 args.add("-uri=" + path);
             }
-            runs.add(Action.of(new RunAction(Recipes.HEALTHCHECK, args, null, null,
+            runs.add(Action.of(new RunAction(healthcheck, args, null, null,
                     new ResourceLimits(Recipes.DEFAULT_FILE_DESCRIPTORS, null), user, Recipes.HEALTH_LOG_SOURCE,
                     true, null)));
         }

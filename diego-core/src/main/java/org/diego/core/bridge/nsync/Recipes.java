@@ -19,10 +19,6 @@ public final class Recipes {
     public static final String HEALTH_LOG_SOURCE = "HEALTH";
     public static final String DEFAULT_LANG = "en_US.UTF-8";
     public static final String TRUSTED_CERTIFICATES_PATH = "/etc/cf-system-certificates";
-    /** Where the lifecycle bundle is unpacked; its launcher and healthcheck run from here. */
-    public static final String LIFECYCLE_DIR = "/tmp/lifecycle";
-    public static final String LAUNCHER = LIFECYCLE_DIR + "/launcher";
-    public static final String HEALTHCHECK = LIFECYCLE_DIR + "/healthcheck";
     private static final int MIN_CPU_PROXY = 128;
     private static final int MAX_CPU_PROXY = 8192;
 
@@ -54,9 +50,9 @@ public final class Recipes {
         return env;
     }
 
-    /** The lifecycle bundle as a cached dependency unpacked at {@link #LIFECYCLE_DIR}. */
+    /** The lifecycle bundle as a cached dependency unpacked at the settings' lifecycle dir. */
     public static CachedDependency lifecycle(RecipeSettings settings, String lifecycle, String cacheKey) {
-        return new CachedDependency("", settings.lifecycleUrl(lifecycle), LIFECYCLE_DIR, cacheKey, "", null, null);
+        return new CachedDependency("", settings.lifecycleUrl(lifecycle), settings.lifecycleDir(), cacheKey, "", null, null);
     }
 
     public static String orDefault(String value, String fallback) {

@@ -31,7 +31,7 @@ public final class TaskRecipeBuilder {
         String stack = task.rootfs() == null ? "" : task.rootfs();
         DownloadAction droplet = new DownloadAction("", task.dropletUri(), ".", "", "", "vcap",
                 AppRecipeBuilder.hashAlgorithm(task.dropletHash()), AppRecipeBuilder.emptyToNull(task.dropletHash()));
-        RunAction run = new RunAction(Recipes.LAUNCHER, List.of("app", task.command(), ""), null, task.environment(),
+        RunAction run = new RunAction(settings.launcher(), List.of("app", task.command(), ""), null, task.environment(),
                 new ResourceLimits(null, null), "vcap", task.logSource(), false, null);
         return common(task)
                 .rootfs("preloaded:" + stack)
@@ -41,7 +41,7 @@ public final class TaskRecipeBuilder {
     }
 
     private TaskDefinition docker(TaskRequestFromCC task) {
-        RunAction run = new RunAction(Recipes.LAUNCHER, List.of("app", task.command(), "{}"), null, task.environment(),
+        RunAction run = new RunAction(settings.launcher(), List.of("app", task.command(), "{}"), null, task.environment(),
                 new ResourceLimits(null, null), "root", task.logSource(), false, null);
         return common(task)
                 .rootfs(DockerImages.rootfs("docker_path", task.dockerPath()))

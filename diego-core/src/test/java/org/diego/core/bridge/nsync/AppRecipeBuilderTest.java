@@ -225,6 +225,16 @@ class AppRecipeBuilderTest {
     }
 
     @Test
+    void aRelativeLifecycleDirMovesTheBundleTheLauncherAndTheHealthcheck() {
+        DesiredLrp lrp = new AppRecipeBuilder(new RecipeSettings(null, false, "lifecycle/"))
+                .build(buildpackApp().build());
+        assertEquals("lifecycle", lrp.cachedDependencies().get(0).to());
+        assertEquals("lifecycle/launcher", launcher(lrp).path());
+        assertEquals("lifecycle/healthcheck", lrp.monitor().timeout().action().parallel().actions().get(0).run().path());
+        assertEquals("/tmp/lifecycle", new RecipeSettings(null, false, " ").lifecycleDir());
+    }
+
+    @Test
     void cpuWeightFollowsDiego() {
         assertEquals(1, Recipes.cpuWeight(0));
         assertEquals(1, Recipes.cpuWeight(128));

@@ -9,7 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Nsync's tunables (Diego's nsync config): the bulker's polling interval ({@code cc_polling_interval},
  * 30 s), CC's page size (500), the TTL of the {@code cf-apps} domain it upserts (2 min), privileged app
- * containers (false) and the file server the recipes download lifecycles from.
+ * containers (false), the file server the recipes download lifecycles from and where they unpack them
+ * ({@code /tmp/lifecycle}; a relative dir such as {@code lifecycle} lets process-backend cells run apps).
  */
 @ApplicationScoped
 public class NsyncConfig {
@@ -23,6 +24,8 @@ public class NsyncConfig {
     boolean privilegedContainers;
     @Inject @ConfigProperty(name = "diego.file-server.url", defaultValue = RecipeSettings.DEFAULT_FILE_SERVER_URL)
     String fileServerUrl;
+    @Inject @ConfigProperty(name = "diego.nsync.lifecycle-dir", defaultValue = RecipeSettings.DEFAULT_LIFECYCLE_DIR)
+    String lifecycleDir;
 
     public Duration bulkInterval() {
         return Duration.ofSeconds(Math.max(1, bulkIntervalSeconds));
@@ -37,6 +40,6 @@ public class NsyncConfig {
     }
 
     public RecipeSettings recipeSettings() {
-        return new RecipeSettings(fileServerUrl, privilegedContainers);
+        return new RecipeSettings(fileServerUrl, privilegedContainers, lifecycleDir);
     }
 }
