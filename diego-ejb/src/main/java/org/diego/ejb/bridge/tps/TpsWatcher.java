@@ -110,15 +110,22 @@ public class TpsWatcher extends RoleTimer {
     void onEvent(PublishedEvent published) {
         try {
             Holding h = holding;
-            if (!WATCHED.contains(published.type()) || h == null || !h.holding() || !cc.configured()) {
+            if (h == null || !h.holding() || !cc.configured()) {
                 return;
             }
-            BbsEvent event = Json.read(published.json(), BbsEvents.classOf(published.type()));
-            Optional<AppNotification> n = WatcherRules.of(event);
-            n.ifPresent(this::send);
+            report(published).ifPresent(this::send);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "TPS watcher could not handle a " + published.type() + " event", e);
         }
+    }
+
+    /** What CC must be told of an event as EventHub delivers it; types the rules ignore are not decoded. */
+    static Optional<AppNotification> report(PublishedEvent published) {
+        if (!WATCHED.contains(published.type())) {
+            return Optional.empty();
+        }
+        BbsEvent event = Json.read(published.json(), BbsEvents.classOf(published.type()));
+        return WatcherRules.of(event);
     }
 
     private void send(AppNotification n) {
