@@ -66,6 +66,7 @@ import org.diego.ejb.messaging.Messenger;
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class AuctionRound {
     private static final Logger LOG = Logger.getLogger(AuctionRound.class.getName());
+    private static final int JMS_PER_ROUND = 90;
 
     @Inject
     DiegoConfig config;
@@ -136,11 +137,14 @@ public class AuctionRound {
         return batch;
     }
 
-    /** Requests still on the JMS queue (sent by an earlier version), drained in the round's transaction. */
+    /**
+     * Requests still on the JMS queue (sent by an earlier version), drained in the round's transaction:
+     * at most {@value #JMS_PER_ROUND}, because OpenMQ refuses a transaction that consumes more than 100.
+     */
     private void drainJms(Batch batch) {
         try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(Destinations.AUCTION_QUEUE))) {
             Message m = consumer.receive(200);
-            while (m != null) {
+            for (int taken = 1; m != null; taken++) {
                 try {
                     String body = m.getBody(String.class);
                     if (MessageType.TASK_AUCTION_REQUEST.wireName().equals(m.getStringProperty(Destinations.TYPE_PROPERTY))) {
@@ -151,7 +155,7 @@ public class AuctionRound {
                 } catch (DiegoException | jakarta.jms.JMSException e) {
                     LOG.warning(() -> "dropping undecodable auction request: " + e.getMessage());
                 }
-                m = batch.size() < config.auctionMaxBatch() ? consumer.receive(20) : null;
+                m = batch.size() < config.auctionMaxBatch() && taken < JMS_PER_ROUND ? consumer.receive(20) : null;
             }
         }
     }

@@ -67,6 +67,9 @@ public class TpsWatcher extends RoleTimer {
 
     @PostConstruct
     void listen() {
+        // Creates the CC client here, on a container thread: Payara does not inject a CDI bean first
+        // created on the data grid's event thread (its fields stay null).
+        cc.configured();
         holding = new Holding(clock);
         subscription = hub.subscribe(EventStream.LRP_INSTANCES, "", this::onEvent);
     }
