@@ -2,6 +2,8 @@ package org.diego.ejb.bridge.files;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,40 +29,63 @@ public class Blobstore {
     @Inject
     Clock clock;
 
-    /** Stores (or replaces) {@code key} with the stream's bytes. */
+    /**
+     * Stores (or replaces) {@code key} with the stream's bytes, in one local transaction at READ
+     * COMMITTED: at MySQL's default REPEATABLE READ the delete of a key that is not there takes a gap
+     * lock, and two puts of different keys (a droplet and a build cache arrive together) deadlock.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public BlobInfo put(String key, String contentType, InputStream in) {
         try (Connection c = dataSource.getConnection()) {
-            delete(c, key);
-            BlobInfo info;
-            try (PreparedStatement chunk = c.prepareStatement(
-                    "INSERT INTO bridge_blob_chunks (blob_key, chunk_index, data) VALUES (?, ?, ?)")) {
-                info = BlobChunker.split(key, contentType, in, (index, bytes) -> {
-                    try {
-                        chunk.setString(1, key);
-                        chunk.setInt(2, index);
-                        chunk.setBytes(3, bytes);
-                        chunk.executeUpdate();
-                    } catch (SQLException e) {
-                        throw new IOException(e);
-                    }
-                });
+            int isolation = c.getTransactionIsolation();
+            boolean autoCommit = c.getAutoCommit();
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            c.setAutoCommit(false);
+            try {
+                BlobInfo info = replace(c, key, contentType, in);
+                c.commit();
+                return info;
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+                c.setTransactionIsolation(isolation);
             }
-            try (PreparedStatement meta = c.prepareStatement("INSERT INTO bridge_blobs (blob_key, size, md5, content_type,"
-                    + " chunk_count, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                meta.setString(1, key);
-                meta.setLong(2, info.size());
-                meta.setString(3, info.md5());
-                meta.setString(4, info.contentType());
-                meta.setInt(5, info.chunkCount());
-                meta.setLong(6, clock.millis());
-                meta.executeUpdate();
-            }
-            return info;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store blob " + key + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store blob " + key, e);
         }
+    }
+
+    private BlobInfo replace(Connection c, String key, String contentType, InputStream in) throws SQLException, IOException {
+        delete(c, key);
+        BlobInfo info;
+        try (PreparedStatement chunk = c.prepareStatement(
+                "INSERT INTO bridge_blob_chunks (blob_key, chunk_index, data) VALUES (?, ?, ?)")) {
+            info = BlobChunker.split(key, contentType, in, (index, bytes) -> {
+                try {
+                    chunk.setString(1, key);
+                    chunk.setInt(2, index);
+                    chunk.setBytes(3, bytes);
+                    chunk.executeUpdate();
+                } catch (SQLException e) {
+                    throw new IOException(e);
+                }
+            });
+        }
+        try (PreparedStatement meta = c.prepareStatement("INSERT INTO bridge_blobs (blob_key, size, md5, content_type,"
+                + " chunk_count, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            meta.setString(1, key);
+            meta.setLong(2, info.size());
+            meta.setString(3, info.md5());
+            meta.setString(4, info.contentType());
+            meta.setInt(5, info.chunkCount());
+            meta.setLong(6, clock.millis());
+            meta.executeUpdate();
+        }
+        return info;
     }
 
     public Optional<BlobInfo> info(String key) {
