@@ -8,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -50,7 +50,7 @@ import org.diego.core.model.PortMapping;
  * to the first declared container port; the host port only appears in the mappings (and so in
  * CF_INSTANCE_PORT).
  */
-public final class RuncBackend implements ContainerBackend {
+public final class RuncBackend extends BookkeepingBackend {
     private static final Logger LOG = Logger.getLogger(RuncBackend.class.getName());
     private static final Pattern HANDLE = Pattern.compile("^[A-Za-z0-9_-]{1,128}$");
     private static final String ROOT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -64,12 +64,12 @@ public final class RuncBackend implements ContainerBackend {
     private final Path containers;
     private final Runc runc;
     private final ContainerNetwork network;
+    private final int maxContainers;
     private final HostPortAllocator ports;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService relays;
     private final boolean swapAccounting;
     private final Map<String, Box> boxes = new ConcurrentHashMap<>();
-    private final AtomicLong processIds = new AtomicLong();
     private final CgroupUsage cgroups = new CgroupUsage(Path.of("/sys/fs/cgroup"));
 
     /** One container as this agent knows it. */
@@ -78,10 +78,19 @@ public final class RuncBackend implements ContainerBackend {
     }
 
     public RuncBackend(RuncBackendConfig config, HostPortAllocator ports, ScheduledExecutorService scheduler) {
+        this(config, ports, scheduler, Clock.systemUTC());
+    }
+
+    /** With the clock grace times are measured on. */
+    public RuncBackend(RuncBackendConfig config, HostPortAllocator ports, ScheduledExecutorService scheduler,
+                       Clock clock) {
+        super(clock, scheduler);
         this.config = config;
         this.containers = config.workDir().resolve("containers");
         this.runc = new Runc(config.runc(), config.workDir().resolve("runc"));
-        this.network = new ContainerNetwork(new SubnetPool(config.network()));
+        SubnetPool subnets = new SubnetPool(config.network());
+        this.maxContainers = subnets.size();
+        this.network = new ContainerNetwork(subnets);
         this.ports = ports;
         this.scheduler = scheduler;
         AtomicInteger n = new AtomicInteger();
@@ -152,6 +161,7 @@ public final class RuncBackend implements ContainerBackend {
             Path sh = lower.resolve("bin/sh");
             boolean hasShell = Files.isSymbolicLink(sh) || Files.isRegularFile(sh);
             boxes.put(handle, new Box(info, bundle, spec.env(), attachment, forwarders, hasShell));
+            register(spec, info);
             LOG.fine(() -> "container " + handle + " created in " + millis(started) + " ms (" + kind + " rootfs)");
             return info;
         } catch (IOException | RuntimeException e) {
@@ -173,15 +183,17 @@ public final class RuncBackend implements ContainerBackend {
      */
     @Override
     public ContainerProcess run(String handle, ProcessSpec spec, ProcessOptions options) throws BackendException {
-        Box box = boxes.get(handle);
-        if (box == null) {
-            throw new BackendException("unknown container " + handle);
-        }
+        Box box = box(handle);
         if (spec.path() == null || spec.path().isBlank()) {
             throw new BackendException("no path to run in container " + handle);
         }
+        return track(handle, spec, (id, number) -> start(box, id, number, spec, options));
+    }
+
+    private ContainerProcess start(Box box, String processId, long id, ProcessSpec spec, ProcessOptions options)
+            throws BackendException {
+        String handle = box.info().handle();
         Bundle bundle = box.bundle();
-        long id = processIds.incrementAndGet();
         Path pidFile = bundle.pidFile(id);
         Path processJson = null;
         try {
@@ -197,10 +209,19 @@ public final class RuncBackend implements ContainerBackend {
             args.addAll(spec.args());
             processJson = bundle.writeProcess(id, OciSpec.process(new OciSpec.Process(args,
                     environment(box, user, spec), cwd, user.uid(), user.gid(), options.nofile())));
-            Runc.Started process = options.discardOutput()
-                    ? runc.exec(handle, bundle, processJson, pidFile, box.hasShell(), DEV_NULL, DEV_NULL)
-                    : runc.exec(handle, bundle, processJson, pidFile, box.hasShell());
-            return new ContainerProcess(process.pid(), process.runcExec().onExit().thenApply(Process::exitValue));
+            ProcessOutput own = options.ownStreams() && !options.discardOutput()
+                    ? ProcessOutput.create(bundle.processesDir(), id) : ProcessOutput.NONE;
+            Runc.Started process;
+            if (options.discardOutput()) {
+                process = runc.exec(handle, bundle, processJson, pidFile, box.hasShell(), DEV_NULL, DEV_NULL);
+            } else if (own != ProcessOutput.NONE) {
+                process = runc.exec(handle, bundle, processJson, pidFile, box.hasShell(), own.stdoutFile(),
+                        own.stderrFile());
+            } else {
+                process = runc.exec(handle, bundle, processJson, pidFile, box.hasShell());
+            }
+            return new ContainerProcess(processId, process.pid(),
+                    process.runcExec().onExit().thenApply(Process::exitValue), own);
         } catch (IOException | IllegalArgumentException e) {
             throw new BackendException("failed to run " + spec.path() + " in container " + handle + ": "
                     + e.getMessage(), e);
@@ -218,6 +239,11 @@ public final class RuncBackend implements ContainerBackend {
     @Override
     public void signal(String handle, long pid, boolean kill) {
         if (!boxes.containsKey(handle)) {
+            return;
+        }
+        try {
+            record(handle);
+        } catch (BackendException e) {
             return;
         }
         try {
@@ -243,6 +269,7 @@ public final class RuncBackend implements ContainerBackend {
      */
     @Override
     public void stop(String handle, boolean kill) {
+        stopped(handle);
         if (!signalAllButInit(handle, kill) || kill) {
             return;
         }
@@ -261,39 +288,60 @@ public final class RuncBackend implements ContainerBackend {
      * {@link RootfsLayer#resolveInside}).
      */
     @Override
-    public InputStream streamOut(String handle, String path) throws BackendException {
-        Box box = box(handle);
-        if (path == null || path.isBlank()) {
-            throw new BackendException("no path to stream out of container " + handle);
-        }
-        return open(handle, box, path, path.startsWith("/") ? path : "/home/vcap/" + path);
+    public InputStream readFile(String handle, String path) throws BackendException {
+        return readFile(handle, path, null);
     }
 
-    /** As {@link #streamOut(String, String)}, but a relative path is relative to {@code user}'s home. */
+    /** As {@link #readFile(String, String)}, but a relative path is relative to {@code user}'s home. */
     @Override
-    public InputStream streamOut(String handle, String path, String user) throws BackendException {
-        if (user == null || user.isBlank()) {
-            return streamOut(handle, path);
-        }
-        Box box = box(handle);
-        if (path == null || path.isBlank()) {
-            throw new BackendException("no path to stream out of container " + handle);
-        }
+    public InputStream readFile(String handle, String path, String user) throws BackendException {
+        Path file = outPath(handle, path, user);
         try {
-            ContainerUser owner = ContainerUser.resolve(box.bundle().rootfs(), user);
-            return open(handle, box, path, workingDir(owner, path));
-        } catch (IOException | IllegalArgumentException e) {
+            // No link is left on the way; one made since is not followed.
+            return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | SecurityException e) {
             throw new BackendException("cannot stream " + path + " out of container " + handle + ": " + e.getMessage(), e);
         }
     }
 
-    private InputStream open(String handle, Box box, String path, String inContainer) throws BackendException {
-        Path root = box.bundle().rootfs();
+    /**
+     * A tar of a file or directory of the rootfs, the path resolved as {@link #readFile} resolves it; links
+     * below it are archived as links, never followed from the host. guardian runs tar inside the container.
+     */
+    @Override
+    public InputStream streamOut(String handle, String path, String user) throws BackendException {
+        Path source = outPath(handle, path, user);
         try {
-            Path file = RootfsLayer.resolveInside(root, inContainer);
-            // No link is left on the way; one made since is not followed.
-            return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+            return PathTar.open(source, path, config.workDir().resolve("scratch"));
         } catch (IOException | SecurityException e) {
+            throw new BackendException("cannot stream " + path + " out of container " + handle + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Physical memory, the work dir's file system, and one container per subnet of the pool. */
+    @Override
+    public Capacity capacity() {
+        return HostCapacity.of(config.workDir(), maxContainers);
+    }
+
+    /**
+     * The host path of {@code path} in the container's rootfs: relative to {@code user}'s home, or to
+     * {@code /home/vcap} without a user; links resolved inside the rootfs.
+     */
+    private Path outPath(String handle, String path, String user) throws BackendException {
+        Box box = box(handle);
+        if (path == null || path.isBlank()) {
+            throw new BackendException("no path to stream out of container " + handle);
+        }
+        try {
+            String inContainer;
+            if (user == null || user.isBlank()) {
+                inContainer = path.startsWith("/") ? path : "/home/vcap/" + path;
+            } else {
+                inContainer = workingDir(ContainerUser.resolve(box.bundle().rootfs(), user), path);
+            }
+            return RootfsLayer.resolveInside(box.bundle().rootfs(), inContainer);
+        } catch (IOException | IllegalArgumentException e) {
             throw new BackendException("cannot stream " + path + " out of container " + handle + ": " + e.getMessage(), e);
         }
     }
@@ -327,6 +375,7 @@ public final class RuncBackend implements ContainerBackend {
     }
 
     private Box box(String handle) throws BackendException {
+        record(handle);
         Box box = boxes.get(handle);
         if (box == null) {
             throw new BackendException("unknown container " + handle);
@@ -340,6 +389,7 @@ public final class RuncBackend implements ContainerBackend {
             return;
         }
         long started = System.nanoTime();
+        forget(handle);
         Box box = boxes.remove(handle);
         Bundle bundle = new Bundle(containers.resolve(handle));
         if (box != null) {

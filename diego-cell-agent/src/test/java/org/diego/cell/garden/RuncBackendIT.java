@@ -339,7 +339,7 @@ class RuncBackendIT {
         ContainerProcess writes = backend.run("files", new ProcessSpec("sh", List.of("-c",
                 "echo more >> app/data/greeting.txt && app/bin/run.sh"), null, null, "vcap"));
         assertEquals(0, writes.exitStatus().get(10, TimeUnit.SECONDS), "the user owns what was streamed in");
-        try (InputStream in = backend.streamOut("files", "app/data/greeting.txt", "vcap")) {
+        try (InputStream in = backend.readFile("files", "app/data/greeting.txt", "vcap")) {
             assertEquals("hellomore\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
 
@@ -350,13 +350,13 @@ class RuncBackendIT {
         ContainerProcess links = backend.run("files", new ProcessSpec("sh", List.of("-c",
                 "ln -s /etc/passwd /tmp/passwd && ln -s /../../.. /tmp/up"), null, null));
         assertEquals(0, links.exitStatus().get(10, TimeUnit.SECONDS));
-        try (InputStream in = backend.streamOut("files", "/tmp/passwd")) {
+        try (InputStream in = backend.readFile("files", "/tmp/passwd")) {
             assertEquals(Files.readString(rootfs.resolve("etc/passwd")), new String(in.readAllBytes(),
                     StandardCharsets.UTF_8));
         }
         backend.streamIn("files", "/tmp/up/landed", null, new ByteArrayInputStream(SampleArchives.tar()));
         assertTrue(Files.exists(rootfs.resolve("landed/bin/run.sh")), "the link resolved at the container's root");
-        assertThrows(BackendException.class, () -> backend.streamOut("files", "/no/such/file"));
+        assertThrows(BackendException.class, () -> backend.readFile("files", "/no/such/file"));
         assertThrows(BackendException.class, () -> backend.streamIn("nope", "/tmp", null,
                 new ByteArrayInputStream(SampleArchives.tar())));
     }
