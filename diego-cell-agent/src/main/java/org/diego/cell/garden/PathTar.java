@@ -19,7 +19,7 @@ import org.diego.cell.archive.TarWriter;
  * {@code /} streams the directory's contents instead ({@code ./...}). Symbolic links are archived as
  * links and never followed; devices, sockets and fifos are left out.
  */
-final class PathTar {
+public final class PathTar {
     private PathTar() {
     }
 
@@ -43,18 +43,23 @@ final class PathTar {
         }
     }
 
-    /** Writes the tar: {@code source} as entry {@code top}, and below it if it is a directory. */
-    static void write(Path source, String top, OutputStream out) throws IOException {
+    /**
+     * Writes the tar: {@code source} as entry {@code top}, and below it if it is a directory, with owners
+     * and modes as on disk.
+     */
+    public static void write(Path source, String top, OutputStream out) throws IOException {
         TarWriter tar = new TarWriter(out);
         Files.walkFileTree(source, Set.of(), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                owner(dir);
                 tar.directory(name(dir), mode(dir), mtime(attrs));
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                owner(file);
                 if (attrs.isSymbolicLink()) {
                     tar.symlink(name(file), Files.readSymbolicLink(file).toString(), mtime(attrs));
                 } else if (attrs.isRegularFile()) {
@@ -63,6 +68,11 @@ final class PathTar {
                     }
                 }
                 return FileVisitResult.CONTINUE;
+            }
+
+            private void owner(Path p) throws IOException {
+                tar.owner(((Number) Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue(),
+                        ((Number) Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS)).longValue());
             }
 
             private String name(Path p) {

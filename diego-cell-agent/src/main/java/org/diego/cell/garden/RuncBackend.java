@@ -24,6 +24,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.diego.cell.archive.TarExtractor;
+import org.diego.cell.garden.image.ImageConfig;
+import org.diego.cell.garden.image.ImageRef;
+import org.diego.cell.garden.image.ImageStore;
+import org.diego.cell.garden.image.ResolvedImage;
 import org.diego.cell.garden.runc.Bundle;
 import org.diego.cell.garden.runc.CgroupUsage;
 import org.diego.cell.garden.runc.ContainerNetwork;
@@ -71,10 +75,16 @@ public final class RuncBackend extends BookkeepingBackend {
     private final boolean swapAccounting;
     private final Map<String, Box> boxes = new ConcurrentHashMap<>();
     private final CgroupUsage cgroups = new CgroupUsage(Path.of("/sys/fs/cgroup"));
+    private final ImageStore images;
 
     /** One container as this agent knows it. */
     private record Box(ContainerInfo info, Bundle bundle, List<EnvironmentVariable> env,
-                       ContainerNetwork.Attachment attachment, List<PortForwarder> forwarders, boolean hasShell) {
+                       ContainerNetwork.Attachment attachment, List<PortForwarder> forwarders, boolean hasShell,
+                       ImageConfig image) {
+    }
+
+    /** The read-only lower layer of a container and the process defaults its image gives (none for a stack). */
+    private record Lower(Path dir, ImageConfig image) {
     }
 
     public RuncBackend(RuncBackendConfig config, HostPortAllocator ports, ScheduledExecutorService scheduler) {
@@ -100,6 +110,7 @@ public final class RuncBackend extends BookkeepingBackend {
             return t;
         });
         this.swapAccounting = kernelAccountsSwap();
+        this.images = new ImageStore(config.images(), config.workDir().resolve("images"));
     }
 
     /** Why this host cannot run the backend, or null if it can: checked once when the agent starts. */
@@ -137,7 +148,8 @@ public final class RuncBackend extends BookkeepingBackend {
         if (boxes.containsKey(handle) || Files.exists(bundle.dir()) || runc.exists(handle)) {
             throw new BackendException("container " + handle + " already exists");
         }
-        Path lower = rootfsDir(spec.rootfs());
+        Lower rootfs = lower(spec.rootfs());
+        Path lower = rootfs.dir();
         long started = System.nanoTime();
         ContainerNetwork.Attachment attachment = null;
         List<PortForwarder> forwarders = new ArrayList<>();
@@ -157,10 +169,9 @@ public final class RuncBackend extends BookkeepingBackend {
             }
             ContainerInfo info = new ContainerInfo(handle, bundle.dir(), config.hostIp(), attachment.containerIp(),
                     mapped);
-            // Checked on the rootfs as shipped; a link is enough (bin/sh is one in most stacks).
-            Path sh = lower.resolve("bin/sh");
-            boolean hasShell = Files.isSymbolicLink(sh) || Files.isRegularFile(sh);
-            boxes.put(handle, new Box(info, bundle, spec.env(), attachment, forwarders, hasShell));
+            // Checked on the rootfs as shipped, its links resolved inside it (bin/sh is one in most stacks).
+            boolean hasShell = Files.isRegularFile(RootfsLayer.resolveInside(lower, "/bin/sh"));
+            boxes.put(handle, new Box(info, bundle, spec.env(), attachment, forwarders, hasShell, rootfs.image()));
             register(spec, info);
             LOG.fine(() -> "container " + handle + " created in " + millis(started) + " ms (" + kind + " rootfs)");
             return info;
@@ -197,8 +208,11 @@ public final class RuncBackend extends BookkeepingBackend {
         Path pidFile = bundle.pidFile(id);
         Path processJson = null;
         try {
-            ContainerUser user = ContainerUser.resolve(bundle.rootfs(), spec.user());
-            String cwd = workingDir(user, spec.dir());
+            // The image's User and WorkingDir are the defaults, as its config intends.
+            String userName = spec.user() == null || spec.user().isBlank() ? box.image().user() : spec.user();
+            ContainerUser user = ContainerUser.resolve(bundle.rootfs(), userName);
+            String dir = spec.dir() == null || spec.dir().isBlank() ? box.image().workingDir() : spec.dir();
+            String cwd = workingDir(user, dir);
             RootfsLayer.createDirs(bundle.rootfs(), cwd, user.uid(), user.gid());
             List<String> args = new ArrayList<>();
             if (box.hasShell()) {
@@ -452,10 +466,26 @@ public final class RuncBackend extends BookkeepingBackend {
         relays.shutdownNow();
     }
 
-    private Path rootfsDir(String rootfs) throws BackendException {
+    /**
+     * A preloaded stack's directory, or an image's unpacked rootfs (unpacked now on its first use, which
+     * makes that create as slow as the unpacking).
+     */
+    private Lower lower(String rootfs) throws BackendException {
         if (rootfs == null || rootfs.isBlank()) {
             throw new BackendException("the runc backend needs a rootfs");
         }
+        if (ImageRef.isImage(rootfs)) {
+            try {
+                ResolvedImage image = images.resolve(rootfs);
+                return new Lower(image.rootfs(), image.config());
+            } catch (IOException | RuntimeException e) {
+                throw new BackendException("rootfs " + rootfs + ": " + e.getMessage(), e);
+            }
+        }
+        return new Lower(rootfsDir(rootfs), ImageConfig.EMPTY);
+    }
+
+    private Path rootfsDir(String rootfs) throws BackendException {
         String name = rootfs.startsWith("preloaded:") ? rootfs.substring("preloaded:".length()) : rootfs;
         Path dir = config.rootfsDirs().get(name);
         if (dir == null) {
@@ -481,12 +511,19 @@ public final class RuncBackend extends BookkeepingBackend {
         return handle.length() > 63 ? handle.substring(0, 63) : handle;
     }
 
-    /** Garden's defaults: PATH by user, HOME and USER from passwd; then the container's env, the process's. */
+    /**
+     * Garden's defaults: PATH by user, HOME and USER from passwd; then the image's Env (its PATH wins), the
+     * container's env, the process's.
+     */
     private static List<String> environment(Box box, ContainerUser user, ProcessSpec spec) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", user.uid() == 0 ? ROOT_PATH : USER_PATH);
         env.put("HOME", user.home());
         env.put("USER", user.name());
+        for (String entry : box.image().env()) {
+            int eq = entry.indexOf('=');
+            env.put(entry.substring(0, eq), entry.substring(eq + 1));
+        }
         box.env().forEach(v -> env.put(v.name(), v.value() == null ? "" : v.value()));
         spec.env().forEach(v -> env.put(v.name(), v.value() == null ? "" : v.value()));
         List<PortMapping> mapped = box.info().mappedPorts();
