@@ -33,6 +33,7 @@ import org.diego.cell.executor.Resources;
 import org.diego.cell.executor.RunRequest;
 import org.diego.cell.executor.steps.Recipe;
 import org.diego.cell.executor.transfer.FileServer;
+import org.diego.cell.garden.image.ImageFixtures;
 import org.diego.cell.garden.runc.ContainerNetwork;
 import org.diego.cell.garden.runc.HostCommand;
 import org.diego.cell.garden.runc.RootfsLayer;
@@ -407,6 +408,41 @@ class RuncBackendIT {
     }
 
     /** Not an assertion: what create, a short process and destroy cost here, for the docs. */
+    @Test
+    void gardenApiPropertiesAttachAndATarStreamedOut() throws Exception {
+        backend.create(new ContainerSpec("api", "preloaded:cflinuxfs4", null, null, SMALL, Map.of("app", "a"), null));
+        backend.create(spec("other", SMALL, List.of()));
+        assertEquals(List.of("api"), backend.list(Map.of("app", "a")));
+
+        backend.run("api", new ProcessSpec("sh", List.of("-c", "mkdir -p d && echo x > d/f && echo out && exit 4"),
+                "/tmp", null, null, "job"), ProcessOptions.OWN_STREAMS);
+        ContainerProcess job = backend.attach("api", "job");
+        assertEquals(4, job.exitStatus().get(10, TimeUnit.SECONDS));
+        assertEquals("out\n", new String(job.stdout().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(Map.of("d/", "", "d/f", "x\n"), TarEntries.read(backend.streamOut("api", "/tmp/d")));
+        assertEquals("active", backend.bulkInfo(List.of("api")).get("api").value().state());
+        assertTrue(backend.bulkMetrics(List.of("api")).get("api").ok());
+        assertTrue(backend.capacity().maxContainers() > 0);
+    }
+
+    @Test
+    void runsEchoInAContainerFromAnOciImageBuiltFromTheRootfs() throws Exception {
+        Path layout = workDir.resolve("layouts/busybox");
+        ImageFixtures.ociLayout(layout, "it", ImageFixtures.config(List.of("GREETING=from-image"), "/tmp", ""),
+                List.of(ImageFixtures.layerOf(ROOTFS)));
+        backend.close();
+        backend = new RuncBackend(new RuncBackendConfig(workDir, "127.0.0.1", Map.of(), null, null, null, "diego-it",
+                Duration.ofMillis(500), Map.of("busybox:it", layout)), ports, timers);
+
+        backend.create(new ContainerSpec("img", "docker:///busybox#it", null, null, SMALL));
+        ContainerProcess echo = backend.run("img", new ProcessSpec("sh", List.of("-c", "echo $GREETING $(pwd)"),
+                null, null), ProcessOptions.OWN_STREAMS);
+
+        assertEquals(0, echo.exitStatus().get(10, TimeUnit.SECONDS));
+        assertEquals("from-image /tmp\n", new String(echo.stdout().readAllBytes(), StandardCharsets.UTF_8));
+        assertTrue(Files.isDirectory(workDir.resolve("images")), "unpacked under the work dir");
+    }
+
     @Test
     void timings() throws Exception {
         int rounds = 5;
