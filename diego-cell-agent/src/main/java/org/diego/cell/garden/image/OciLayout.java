@@ -90,7 +90,8 @@ public final class OciLayout implements ImageSource {
             }
             tags.add(name);
         }
-        if (manifests.size() == 1 && (tag == null || tag.isEmpty() || tags.get(0).isEmpty())) {
+        // A layout with one image serves an untagged or defaulted ("latest") reference whatever its tag.
+        if (manifests.size() == 1 && (tag == null || tag.isEmpty() || tag.equals("latest") || tags.get(0).isEmpty())) {
             return manifests.get(0);
         }
         throw new IOException("OCI layout " + dir + " has no image tagged '" + (tag == null ? "" : tag)
