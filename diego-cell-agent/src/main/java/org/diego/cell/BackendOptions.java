@@ -12,8 +12,11 @@ import org.diego.cell.garden.RuncBackendConfig;
  * @param network    the pool of container subnets, for runc
  * @param init       the container init binary, for runc
  * @param runc       the runc binary
+ * @param images     image ref → OCI image layout directory or docker save tarball, for runc's
+ *                   {@code docker:///} and {@code oci:///} rootfs URIs
  */
-public record BackendOptions(Kind kind, Map<String, Path> rootfsDirs, String network, Path init, String runc) {
+public record BackendOptions(Kind kind, Map<String, Path> rootfsDirs, String network, Path init, String runc,
+                             Map<String, Path> images) {
     /** The directory build-busybox-rootfs.sh fills by default. */
     public static final Path DEFAULT_ROOTFS = Path.of("/var/lib/diego/rootfs/busybox");
     /** The default providers are preloaded:cflinuxfs4:busybox; both stacks are the busybox rootfs for now. */
@@ -21,11 +24,17 @@ public record BackendOptions(Kind kind, Map<String, Path> rootfsDirs, String net
             "busybox", DEFAULT_ROOTFS);
     /** What the system tests run with until they are checked against runc. */
     public static final BackendOptions DEFAULT = new BackendOptions(Kind.PROCESS, DEFAULT_ROOTFS_DIRS,
-            RuncBackendConfig.DEFAULT_NETWORK, RuncBackendConfig.DEFAULT_INIT, "runc");
+            RuncBackendConfig.DEFAULT_NETWORK, RuncBackendConfig.DEFAULT_INIT, "runc", Map.of());
 
     public enum Kind { PROCESS, RUNC, AUTO }
 
     public BackendOptions {
         rootfsDirs = Map.copyOf(rootfsDirs);
+        images = images == null ? Map.of() : Map.copyOf(images);
+    }
+
+    /** Without images. */
+    public BackendOptions(Kind kind, Map<String, Path> rootfsDirs, String network, Path init, String runc) {
+        this(kind, rootfsDirs, network, init, runc, Map.of());
     }
 }

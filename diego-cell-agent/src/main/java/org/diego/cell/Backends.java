@@ -24,7 +24,7 @@ final class Backends {
         BackendOptions options = config.backend();
         RuncBackendConfig runc = new RuncBackendConfig(config.workDir(), config.address(), options.rootfsDirs(),
                 options.network(), options.init(), options.runc(), RuncBackendConfig.DEFAULT_CGROUP_PARENT,
-                config.stopGrace());
+                config.stopGrace(), options.images());
         boolean useRunc = switch (options.kind()) {
             case PROCESS -> false;
             case RUNC -> {
@@ -46,17 +46,25 @@ final class Backends {
             return new ProcessBackend(config.workDir().resolve("containers"), config.address(), ports, timers,
                     config.stopGrace());
         }
-        warnAboutRootfs(config, options.rootfsDirs());
+        warnAboutRootfs(config, options.rootfsDirs(), options.images());
         LOG.info(() -> "runc backend: containers on " + options.network() + ", rootfs " + options.rootfsDirs());
         return new RuncBackend(runc, ports, timers);
     }
 
     /** An advertised stack without a rootfs, or a scheme runc cannot serve, makes every such placement crash. */
-    private static void warnAboutRootfs(CellAgentConfig config, Map<String, Path> dirs) {
+    private static void warnAboutRootfs(CellAgentConfig config, Map<String, Path> dirs, Map<String, Path> images) {
+        images.forEach((ref, path) -> {
+            if (!Files.exists(path)) {
+                LOG.warning(() -> "runc backend: image " + ref + " is configured but " + path + " is missing");
+            }
+        });
         for (RootfsProvider provider : config.rootfsProviders()) {
+            if (("docker".equals(provider.name()) || "oci".equals(provider.name())) && !images.isEmpty()) {
+                continue; // images on disk (--image); no registry, so only those
+            }
             if (!"preloaded".equals(provider.name())) {
                 LOG.warning(() -> "runc backend: rootfs provider " + provider.name()
-                        + " is advertised but only preloaded rootfs directories are supported");
+                        + " is advertised but only preloaded rootfs directories and --image images are supported");
                 continue;
             }
             for (String stack : provider.properties()) {

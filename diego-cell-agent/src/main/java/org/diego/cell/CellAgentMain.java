@@ -73,6 +73,10 @@ public final class CellAgentMain implements Callable<Integer> {
             description = "Rootfs directory of a preloaded stack, for runc; repeatable (default: cflinuxfs4 and "
                     + "busybox both /var/lib/diego/rootfs/busybox).")
     Map<String, Path> rootfsDirs;
+    @Option(names = "--image", paramLabel = "REF=PATH",
+            description = "An image runc containers may use as docker:///REF or oci:///REF: an OCI image layout "
+                    + "directory or a docker save tarball; REF is name[:tag] (default tag latest); repeatable.")
+    Map<String, Path> images;
     @Option(names = "--container-network", defaultValue = RuncBackendConfig.DEFAULT_NETWORK,
             description = "Pool of /30 container subnets, for runc (default: ${DEFAULT-VALUE}).")
     String containerNetwork;
@@ -167,6 +171,7 @@ public final class CellAgentMain implements Callable<Integer> {
         }
         Map<String, Path> dirs = rootfsDirs == null || rootfsDirs.isEmpty() ? BackendOptions.DEFAULT_ROOTFS_DIRS
                 : rootfsDirs;
-        return new BackendOptions(kind, dirs, containerNetwork, containerInit, runc);
+        return new BackendOptions(kind, dirs, containerNetwork, containerInit, runc,
+                images == null ? Map.of() : images);
     }
 }

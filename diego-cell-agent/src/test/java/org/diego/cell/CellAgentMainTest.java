@@ -52,6 +52,10 @@ class CellAgentMainTest {
 
         BackendOptions auto = parse("--cell-id", "c", "--work-dir", "/w", "--backend", "auto").backend();
         assertEquals(BackendOptions.Kind.AUTO, auto.kind());
+        assertEquals(Map.of(), auto.images());
+        assertEquals(Map.of("busybox:1.36", Path.of("/images/bb"), "app", Path.of("/images/app.tar")),
+                parse("--cell-id", "c", "--work-dir", "/w", "--image", "busybox:1.36=/images/bb", "--image",
+                        "app=/images/app.tar").backend().images());
         assertEquals(Map.of("cflinuxfs4", Path.of("/var/lib/diego/rootfs/busybox"),
                 "busybox", Path.of("/var/lib/diego/rootfs/busybox")), auto.rootfsDirs());
 

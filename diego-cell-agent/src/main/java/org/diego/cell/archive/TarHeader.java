@@ -19,6 +19,8 @@ final class TarHeader {
 
     String name;
     int mode;
+    long uid;
+    long gid;
     long size;
     long mtimeSeconds;
     byte type;
@@ -35,6 +37,8 @@ final class TarHeader {
         TarHeader h = new TarHeader();
         h.name = string(block, 0, 100);
         h.mode = (int) parseNumber(block, 100, 8);
+        h.uid = parseNumber(block, 108, 8);
+        h.gid = parseNumber(block, 116, 8);
         h.size = parseNumber(block, 124, 12);
         h.mtimeSeconds = parseNumber(block, 136, 12);
         h.type = block[156];
@@ -52,8 +56,8 @@ final class TarHeader {
         byte[] block = new byte[BLOCK];
         put(block, 0, 100, name);
         putOctal(block, 100, 8, mode);
-        putOctal(block, 108, 8, 0);
-        putOctal(block, 116, 8, 0);
+        putOctal(block, 108, 8, uid);
+        putOctal(block, 116, 8, gid);
         putOctal(block, 124, 12, size);
         putOctal(block, 136, 12, mtimeSeconds);
         block[156] = type;

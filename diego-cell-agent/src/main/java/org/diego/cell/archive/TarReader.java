@@ -14,8 +14,12 @@ public final class TarReader {
     private long padding;
     private boolean ended;
 
-    /** One entry; read its content from the reader before asking for the next. */
-    public record Entry(String name, Kind kind, int mode, long size, long mtimeSeconds, String linkName) {
+    /**
+     * One entry; read its content from the reader before asking for the next. {@code uid}/{@code gid} are
+     * the owner the archive records (image layers need them; StreamIn sets its own).
+     */
+    public record Entry(String name, Kind kind, int mode, long size, long mtimeSeconds, String linkName, long uid,
+                        long gid) {
     }
 
     public enum Kind { FILE, DIRECTORY, SYMLINK, HARD_LINK, OTHER }
@@ -32,6 +36,8 @@ public final class TarReader {
         String longName = null;
         String longLink = null;
         Long paxSize = null;
+        Long paxUid = null;
+        Long paxGid = null;
         while (!ended) {
             byte[] block = in.readNBytes(TarHeader.BLOCK);
             if (block.length == 0) {
@@ -63,6 +69,8 @@ public final class TarReader {
                             case "path" -> longName = value;
                             case "linkpath" -> longLink = value;
                             case "size" -> paxSize = Long.parseLong(value);
+                            case "uid" -> paxUid = Long.parseLong(value);
+                            case "gid" -> paxGid = Long.parseLong(value);
                             default -> { }
                         }
                     }
@@ -76,7 +84,8 @@ public final class TarReader {
                     remaining = size;
                     padding = (TarHeader.BLOCK - size % TarHeader.BLOCK) % TarHeader.BLOCK;
                     return new Entry(longName != null ? longName : h.name, kind, h.mode & 07777, size,
-                            h.mtimeSeconds, longLink != null ? longLink : h.linkName);
+                            h.mtimeSeconds, longLink != null ? longLink : h.linkName,
+                            paxUid != null ? paxUid : h.uid, paxGid != null ? paxGid : h.gid);
                 }
             }
         }

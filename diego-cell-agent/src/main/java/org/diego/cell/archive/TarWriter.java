@@ -9,9 +9,18 @@ import java.nio.charset.StandardCharsets;
 /** Writes a ustar stream; names or link targets over 100 bytes go in a PAX header before the entry. */
 public final class TarWriter implements Closeable {
     private final OutputStream out;
+    private long uid;
+    private long gid;
 
     public TarWriter(OutputStream out) {
         this.out = out;
+    }
+
+    /** The owner recorded for the entries written from now on (default 0:0). */
+    public TarWriter owner(long uid, long gid) {
+        this.uid = uid;
+        this.gid = gid;
+        return this;
     }
 
     public void directory(String name, int mode, long mtimeSeconds) throws IOException {
@@ -63,6 +72,8 @@ public final class TarWriter implements Closeable {
         h.mode = mode;
         h.size = size;
         h.mtimeSeconds = Math.max(0, mtime);
+        h.uid = uid;
+        h.gid = gid;
         h.linkName = link;
         out.write(h.toBlock());
     }

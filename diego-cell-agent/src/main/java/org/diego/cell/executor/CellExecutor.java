@@ -447,7 +447,7 @@ public final class CellExecutor {
                 throw new BackendException("container " + guid + " does not exist");
             }
         }
-        return backend.streamOut(guid, path);
+        return backend.readFile(guid, path);
     }
 
     /**

@@ -1,7 +1,11 @@
 package org.diego.cell.garden;
 
 import java.io.InputStream;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A Garden-style container backend. Handles are chosen by the caller (the executor uses the instance
@@ -72,19 +76,34 @@ public interface ContainerBackend {
     void destroy(String handle);
 
     /**
-     * Opens one file of a live container for reading, like Garden's {@code StreamOut} (which streams a tar;
-     * the executor only ever reads single files, so this is the file's bytes). The caller closes it. A
-     * missing container or file, or a path the backend will not serve, is a {@link BackendException}.
+     * Opens one file of a live container for reading: its bytes, not a tar (the executor's task result
+     * files and uploads read single files; Garden's StreamOut + taking the first entry, in one step). The
+     * caller closes it. A missing container or file, or a path the backend will not serve, is a
+     * {@link BackendException}.
      */
-    InputStream streamOut(String handle, String path) throws BackendException;
+    InputStream readFile(String handle, String path) throws BackendException;
 
     /**
-     * {@link #streamOut(String, String)} as {@code user} of the container (Garden's StreamOutSpec.User: a
-     * relative path is relative to its home). A blank user is {@link #streamOut(String, String)}; backends
+     * {@link #readFile(String, String)} as {@code user} of the container (Garden's StreamOutSpec.User: a
+     * relative path is relative to its home). A blank user is {@link #readFile(String, String)}; backends
      * without users ignore it.
      */
+    default InputStream readFile(String handle, String path, String user) throws BackendException {
+        return readFile(handle, path);
+    }
+
+    /**
+     * Garden's StreamOut: a tar of the file or directory {@code path} of a live container, the entry named
+     * after the path's last component ({@code /home/vcap/app} → {@code app/...}), or the directory's
+     * contents ({@code ./...}) when the path ends in {@code /}. The caller closes it.
+     */
+    default InputStream streamOut(String handle, String path) throws BackendException {
+        return streamOut(handle, path, null);
+    }
+
+    /** {@link #streamOut(String, String)} as {@code user} (a relative path is relative to its home). */
     default InputStream streamOut(String handle, String path, String user) throws BackendException {
-        return streamOut(handle, path);
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot stream a tar out");
     }
 
     /**
@@ -97,4 +116,88 @@ public interface ContainerBackend {
 
     /** Handles of every container this backend holds, including ones left over from an earlier run. */
     List<String> list();
+
+    // ---- The rest of Garden's API. Backends without it throw UnsupportedOperationException. ----
+
+    /**
+     * Containers whose properties include every entry of {@code properties} (Garden's Containers(filter));
+     * an empty filter is {@link #list()}. Leftovers of an earlier run have no properties.
+     */
+    default List<String> list(Map<String, String> properties) {
+        if (properties == null || properties.isEmpty()) {
+            return list();
+        }
+        throw unsupported("list containers by property");
+    }
+
+    /** Garden's Info (and Lookup: an unknown handle is a {@link BackendException}). */
+    default ContainerDetails info(String handle) throws BackendException {
+        throw unsupported("describe containers");
+    }
+
+    /** Garden's BulkInfo: one entry per handle, an unknown one with its error. */
+    default Map<String, BulkEntry<ContainerDetails>> bulkInfo(Collection<String> handles) {
+        Map<String, BulkEntry<ContainerDetails>> result = new LinkedHashMap<>();
+        for (String handle : handles) {
+            try {
+                result.put(handle, BulkEntry.of(info(handle)));
+            } catch (BackendException e) {
+                result.put(handle, BulkEntry.failed(e.getMessage()));
+            }
+        }
+        return result;
+    }
+
+    /** Garden's BulkMetrics: {@link #usage} per handle; an unknown one with its error. */
+    default Map<String, BulkEntry<ContainerUsage>> bulkMetrics(Collection<String> handles) {
+        Map<String, BulkEntry<ContainerUsage>> result = new LinkedHashMap<>();
+        for (String handle : handles) {
+            ContainerUsage usage = usage(handle);
+            result.put(handle, usage != null ? BulkEntry.of(usage)
+                    : BulkEntry.failed("no metrics for container " + handle + " (unknown or unreadable)"));
+        }
+        return result;
+    }
+
+    /** Garden's Capacity. */
+    default Capacity capacity() {
+        throw unsupported("report its capacity");
+    }
+
+    /** All properties of a container. */
+    default Map<String, String> properties(String handle) throws BackendException {
+        throw unsupported("keep properties");
+    }
+
+    /** One property; a missing one is a {@link BackendException}, as in Garden. */
+    default String property(String handle, String name) throws BackendException {
+        throw unsupported("keep properties");
+    }
+
+    default void setProperty(String handle, String name, String value) throws BackendException {
+        throw unsupported("keep properties");
+    }
+
+    /** Removes a property; a missing one is fine. */
+    default void removeProperty(String handle, String name) throws BackendException {
+        throw unsupported("keep properties");
+    }
+
+    /**
+     * Garden's Attach: the process {@code processId} of the container, running or recently exited, with
+     * its exit status and (if started with {@link ProcessOptions#ownStreams()}) its output from the start.
+     * An unknown id is a {@link BackendException}.
+     */
+    default ContainerProcess attach(String handle, String processId) throws BackendException {
+        throw unsupported("attach to processes");
+    }
+
+    /** Garden's SetGraceTime: null or zero means never destroyed for being unused. */
+    default void setGraceTime(String handle, Duration graceTime) throws BackendException {
+        throw unsupported("keep grace times");
+    }
+
+    private UnsupportedOperationException unsupported(String what) {
+        return new UnsupportedOperationException(getClass().getSimpleName() + " cannot " + what);
+    }
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,7 +35,7 @@ import org.diego.core.model.PortMapping;
  * mapping reported for a declared container port keeps that port number (routes are keyed by it, as in
  * Diego), while {@code PORT} is set to the host port of the first mapping.
  */
-public final class ProcessBackend implements ContainerBackend {
+public final class ProcessBackend extends BookkeepingBackend {
     /** Environment entry carried by every process of a container, so orphans can be found (see ProcessTree). */
     public static final String HANDLE_ENV = "DIEGO_CONTAINER_HANDLE";
     public static final String STDOUT_LOG = "stdout.log";
@@ -44,6 +45,10 @@ public final class ProcessBackend implements ContainerBackend {
     private static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
     private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
     private static final Duration EXIT_POLL = Duration.ofMillis(10);
+    /** Agent files inside a container directory (per-process output); hidden from the app's listing. */
+    static final String AGENT_DIR = ".diego";
+    /** Not a limit of the backend (ports and the host are); what {@link #capacity()} reports. */
+    static final long MAX_CONTAINERS = 1024;
 
     private final Path root;
     private final String hostIp;
@@ -62,6 +67,13 @@ public final class ProcessBackend implements ContainerBackend {
      */
     public ProcessBackend(Path root, String hostIp, HostPortAllocator ports, ScheduledExecutorService scheduler,
                           Duration stopGrace) {
+        this(root, hostIp, ports, scheduler, stopGrace, Clock.systemUTC());
+    }
+
+    /** With the clock grace times are measured on. */
+    public ProcessBackend(Path root, String hostIp, HostPortAllocator ports, ScheduledExecutorService scheduler,
+                          Duration stopGrace, Clock clock) {
+        super(clock, scheduler);
         this.root = root.toAbsolutePath().normalize();
         this.hostIp = hostIp;
         this.ports = ports;
@@ -93,6 +105,7 @@ public final class ProcessBackend implements ContainerBackend {
         // Without a network namespace the container's address is the host's.
         ContainerInfo info = new ContainerInfo(handle, dir, hostIp, hostIp, mapped);
         boxes.put(handle, new Box(info, spec.env(), new CopyOnWriteArrayList<>()));
+        register(spec, info);
         return info;
     }
 
@@ -112,8 +125,17 @@ public final class ProcessBackend implements ContainerBackend {
         if (box == null) {
             throw new BackendException("unknown container " + handle);
         }
+        return track(handle, spec, (id, number) -> start(box, id, number, spec, options));
+    }
+
+    private ContainerProcess start(Box box, String id, long number, ProcessSpec spec, ProcessOptions options)
+            throws BackendException {
+        String handle = box.info().handle();
         Path containerDir = box.info().path();
         try {
+            ProcessOutput own = options.ownStreams() && !options.discardOutput()
+                    ? ProcessOutput.create(containerDir.resolve(AGENT_DIR).resolve("processes"), number)
+                    : ProcessOutput.NONE;
             Path workDir = workingDir(containerDir, spec.dir());
             List<String> command = new ArrayList<>();
             if (options.nofile() > 0) {
@@ -123,10 +145,12 @@ public final class ProcessBackend implements ContainerBackend {
             }
             command.add(executable(spec.path(), workDir));
             command.addAll(spec.args());
+            Path outFile = own.stdoutFile() != null ? own.stdoutFile() : containerDir.resolve(STDOUT_LOG);
+            Path errFile = own.stderrFile() != null ? own.stderrFile() : containerDir.resolve(STDERR_LOG);
             ProcessBuilder.Redirect out = options.discardOutput() ? ProcessBuilder.Redirect.DISCARD
-                    : ProcessBuilder.Redirect.appendTo(containerDir.resolve(STDOUT_LOG).toFile());
+                    : ProcessBuilder.Redirect.appendTo(outFile.toFile());
             ProcessBuilder.Redirect err = options.discardOutput() ? ProcessBuilder.Redirect.DISCARD
-                    : ProcessBuilder.Redirect.appendTo(containerDir.resolve(STDERR_LOG).toFile());
+                    : ProcessBuilder.Redirect.appendTo(errFile.toFile());
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectOutput(out).redirectError(err)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -135,7 +159,7 @@ public final class ProcessBackend implements ContainerBackend {
             box.processes().add(process);
             // Forget it once gone: health checks start a process every few seconds for the container's life.
             process.onExit().thenRun(() -> box.processes().remove(process));
-            return new ContainerProcess(process.pid(), process.onExit().thenApply(Process::exitValue));
+            return new ContainerProcess(id, process.pid(), process.onExit().thenApply(Process::exitValue), own);
         } catch (IOException | IllegalArgumentException e) {
             throw new BackendException("failed to run " + spec.path() + " in container " + handle + ": "
                     + e.getMessage(), e);
@@ -163,17 +187,8 @@ public final class ProcessBackend implements ContainerBackend {
      */
     @Override
     public void streamIn(String handle, String path, InputStream tar) throws BackendException {
-        Box box = boxes.get(handle);
-        if (box == null) {
-            throw new BackendException("unknown container " + handle);
-        }
-        Path containerDir = box.info().path();
-        Path given = Path.of(path == null || path.isBlank() ? "." : path);
-        Path dir = containerDir.resolve(given).normalize();
-        if (!dir.startsWith(containerDir)) {
-            throw new BackendException("path " + path + " is outside container " + handle
-                    + " (the process backend has no rootfs; use a path relative to the container)");
-        }
+        Box box = box(handle);
+        Path dir = insideContainer(box, path == null || path.isBlank() ? "." : path);
         try {
             TarExtractor.extract(tar, dir);
         } catch (IOException | RuntimeException e) {
@@ -184,6 +199,7 @@ public final class ProcessBackend implements ContainerBackend {
 
     @Override
     public void stop(String handle, boolean kill) {
+        stopped(handle);
         Box box = boxes.get(handle);
         List<ProcessHandle> roots = box == null ? List.of() : box.processes().stream().map(Process::toHandle).toList();
         var tree = ProcessTree.find(roots, marker(handle));
@@ -207,6 +223,7 @@ public final class ProcessBackend implements ContainerBackend {
         if (handle == null || !HANDLE.matcher(handle).matches()) {
             return;
         }
+        forget(handle);
         Box box = boxes.remove(handle);
         List<ProcessHandle> roots = box == null ? List.of() : box.processes().stream().map(Process::toHandle).toList();
         var tree = ProcessTree.find(roots, marker(handle));
@@ -223,11 +240,46 @@ public final class ProcessBackend implements ContainerBackend {
      * an absolute one is the host path, which is what the container's processes see without a rootfs.
      */
     @Override
-    public InputStream streamOut(String handle, String path) throws BackendException {
+    public InputStream readFile(String handle, String path) throws BackendException {
+        Path file = outPath(box(handle), path);
+        try {
+            return Files.newInputStream(file);
+        } catch (IOException | SecurityException e) {
+            throw new BackendException("cannot stream " + path + " out of container " + handle + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** A tar of the file or directory, resolved as {@link #readFile(String, String)} resolves it. */
+    @Override
+    public InputStream streamOut(String handle, String path, String user) throws BackendException {
+        Path source = outPath(box(handle), path);
+        try {
+            return PathTar.open(source, path, root.resolve(AGENT_DIR));
+        } catch (IOException | SecurityException e) {
+            throw new BackendException("cannot stream " + path + " out of container " + handle + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The host's physical memory and the file system of the containers' root. */
+    @Override
+    public Capacity capacity() {
+        return HostCapacity.of(root, MAX_CONTAINERS);
+    }
+
+    private Box box(String handle) throws BackendException {
+        record(handle);
         Box box = boxes.get(handle);
         if (box == null) {
             throw new BackendException("unknown container " + handle);
         }
+        return box;
+    }
+
+    /** Relative paths stay inside the container directory; absolute ones are the host's. */
+    private static Path outPath(Box box, String path) throws BackendException {
+        String handle = box.info().handle();
         if (path == null || path.isBlank()) {
             throw new BackendException("no path to stream out of container " + handle);
         }
@@ -237,12 +289,18 @@ public final class ProcessBackend implements ContainerBackend {
         if (!given.isAbsolute() && !file.startsWith(containerDir)) {
             throw new BackendException("path " + path + " leaves container " + handle);
         }
-        try {
-            return Files.newInputStream(file);
-        } catch (IOException | SecurityException e) {
-            throw new BackendException("cannot stream " + path + " out of container " + handle + ": "
-                    + e.getMessage(), e);
+        return file;
+    }
+
+    /** A path in the container directory: relative, or absolute under it (there is no container "/"). */
+    private static Path insideContainer(Box box, String path) throws BackendException {
+        Path containerDir = box.info().path();
+        Path dir = containerDir.resolve(Path.of(path)).normalize();
+        if (!dir.startsWith(containerDir)) {
+            throw new BackendException("path " + path + " is outside container " + box.info().handle()
+                    + " (the process backend has no rootfs; use a path relative to the container)");
         }
+        return dir;
     }
 
     /**
@@ -265,7 +323,12 @@ public final class ProcessBackend implements ContainerBackend {
         TreeSet<String> handles = new TreeSet<>(boxes.keySet());
         if (Files.isDirectory(root)) {
             try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, Files::isDirectory)) {
-                dirs.forEach(d -> handles.add(d.getFileName().toString()));
+                dirs.forEach(d -> {
+                    String name = d.getFileName().toString();
+                    if (HANDLE.matcher(name).matches()) {
+                        handles.add(name);
+                    }
+                });
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "cannot list containers in " + root, e);
             }

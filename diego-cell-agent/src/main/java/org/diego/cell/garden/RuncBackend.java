@@ -8,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +20,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.diego.cell.archive.TarExtractor;
+import org.diego.cell.garden.image.ImageConfig;
+import org.diego.cell.garden.image.ImageRef;
+import org.diego.cell.garden.image.ImageStore;
+import org.diego.cell.garden.image.ResolvedImage;
 import org.diego.cell.garden.runc.Bundle;
 import org.diego.cell.garden.runc.CgroupUsage;
 import org.diego.cell.garden.runc.ContainerNetwork;
@@ -50,7 +54,7 @@ import org.diego.core.model.PortMapping;
  * to the first declared container port; the host port only appears in the mappings (and so in
  * CF_INSTANCE_PORT).
  */
-public final class RuncBackend implements ContainerBackend {
+public final class RuncBackend extends BookkeepingBackend {
     private static final Logger LOG = Logger.getLogger(RuncBackend.class.getName());
     private static final Pattern HANDLE = Pattern.compile("^[A-Za-z0-9_-]{1,128}$");
     private static final String ROOT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -64,24 +68,39 @@ public final class RuncBackend implements ContainerBackend {
     private final Path containers;
     private final Runc runc;
     private final ContainerNetwork network;
+    private final int maxContainers;
     private final HostPortAllocator ports;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService relays;
     private final boolean swapAccounting;
     private final Map<String, Box> boxes = new ConcurrentHashMap<>();
-    private final AtomicLong processIds = new AtomicLong();
     private final CgroupUsage cgroups = new CgroupUsage(Path.of("/sys/fs/cgroup"));
+    private final ImageStore images;
 
     /** One container as this agent knows it. */
     private record Box(ContainerInfo info, Bundle bundle, List<EnvironmentVariable> env,
-                       ContainerNetwork.Attachment attachment, List<PortForwarder> forwarders, boolean hasShell) {
+                       ContainerNetwork.Attachment attachment, List<PortForwarder> forwarders, boolean hasShell,
+                       ImageConfig image) {
+    }
+
+    /** The read-only lower layer of a container and the process defaults its image gives (none for a stack). */
+    private record Lower(Path dir, ImageConfig image) {
     }
 
     public RuncBackend(RuncBackendConfig config, HostPortAllocator ports, ScheduledExecutorService scheduler) {
+        this(config, ports, scheduler, Clock.systemUTC());
+    }
+
+    /** With the clock grace times are measured on. */
+    public RuncBackend(RuncBackendConfig config, HostPortAllocator ports, ScheduledExecutorService scheduler,
+                       Clock clock) {
+        super(clock, scheduler);
         this.config = config;
         this.containers = config.workDir().resolve("containers");
         this.runc = new Runc(config.runc(), config.workDir().resolve("runc"));
-        this.network = new ContainerNetwork(new SubnetPool(config.network()));
+        SubnetPool subnets = new SubnetPool(config.network());
+        this.maxContainers = subnets.size();
+        this.network = new ContainerNetwork(subnets);
         this.ports = ports;
         this.scheduler = scheduler;
         AtomicInteger n = new AtomicInteger();
@@ -91,6 +110,7 @@ public final class RuncBackend implements ContainerBackend {
             return t;
         });
         this.swapAccounting = kernelAccountsSwap();
+        this.images = new ImageStore(config.images(), config.workDir().resolve("images"));
     }
 
     /** Why this host cannot run the backend, or null if it can: checked once when the agent starts. */
@@ -128,7 +148,8 @@ public final class RuncBackend implements ContainerBackend {
         if (boxes.containsKey(handle) || Files.exists(bundle.dir()) || runc.exists(handle)) {
             throw new BackendException("container " + handle + " already exists");
         }
-        Path lower = rootfsDir(spec.rootfs());
+        Lower rootfs = lower(spec.rootfs());
+        Path lower = rootfs.dir();
         long started = System.nanoTime();
         ContainerNetwork.Attachment attachment = null;
         List<PortForwarder> forwarders = new ArrayList<>();
@@ -148,10 +169,10 @@ public final class RuncBackend implements ContainerBackend {
             }
             ContainerInfo info = new ContainerInfo(handle, bundle.dir(), config.hostIp(), attachment.containerIp(),
                     mapped);
-            // Checked on the rootfs as shipped; a link is enough (bin/sh is one in most stacks).
-            Path sh = lower.resolve("bin/sh");
-            boolean hasShell = Files.isSymbolicLink(sh) || Files.isRegularFile(sh);
-            boxes.put(handle, new Box(info, bundle, spec.env(), attachment, forwarders, hasShell));
+            // Checked on the rootfs as shipped, its links resolved inside it (bin/sh is one in most stacks).
+            boolean hasShell = Files.isRegularFile(RootfsLayer.resolveInside(lower, "/bin/sh"));
+            boxes.put(handle, new Box(info, bundle, spec.env(), attachment, forwarders, hasShell, rootfs.image()));
+            register(spec, info);
             LOG.fine(() -> "container " + handle + " created in " + millis(started) + " ms (" + kind + " rootfs)");
             return info;
         } catch (IOException | RuntimeException e) {
@@ -173,20 +194,25 @@ public final class RuncBackend implements ContainerBackend {
      */
     @Override
     public ContainerProcess run(String handle, ProcessSpec spec, ProcessOptions options) throws BackendException {
-        Box box = boxes.get(handle);
-        if (box == null) {
-            throw new BackendException("unknown container " + handle);
-        }
+        Box box = box(handle);
         if (spec.path() == null || spec.path().isBlank()) {
             throw new BackendException("no path to run in container " + handle);
         }
+        return track(handle, spec, (id, number) -> start(box, id, number, spec, options));
+    }
+
+    private ContainerProcess start(Box box, String processId, long id, ProcessSpec spec, ProcessOptions options)
+            throws BackendException {
+        String handle = box.info().handle();
         Bundle bundle = box.bundle();
-        long id = processIds.incrementAndGet();
         Path pidFile = bundle.pidFile(id);
         Path processJson = null;
         try {
-            ContainerUser user = ContainerUser.resolve(bundle.rootfs(), spec.user());
-            String cwd = workingDir(user, spec.dir());
+            // The image's User and WorkingDir are the defaults, as its config intends.
+            String userName = spec.user() == null || spec.user().isBlank() ? box.image().user() : spec.user();
+            ContainerUser user = ContainerUser.resolve(bundle.rootfs(), userName);
+            String dir = spec.dir() == null || spec.dir().isBlank() ? box.image().workingDir() : spec.dir();
+            String cwd = workingDir(user, dir);
             RootfsLayer.createDirs(bundle.rootfs(), cwd, user.uid(), user.gid());
             List<String> args = new ArrayList<>();
             if (box.hasShell()) {
@@ -197,10 +223,19 @@ public final class RuncBackend implements ContainerBackend {
             args.addAll(spec.args());
             processJson = bundle.writeProcess(id, OciSpec.process(new OciSpec.Process(args,
                     environment(box, user, spec), cwd, user.uid(), user.gid(), options.nofile())));
-            Runc.Started process = options.discardOutput()
-                    ? runc.exec(handle, bundle, processJson, pidFile, box.hasShell(), DEV_NULL, DEV_NULL)
-                    : runc.exec(handle, bundle, processJson, pidFile, box.hasShell());
-            return new ContainerProcess(process.pid(), process.runcExec().onExit().thenApply(Process::exitValue));
+            ProcessOutput own = options.ownStreams() && !options.discardOutput()
+                    ? ProcessOutput.create(bundle.processesDir(), id) : ProcessOutput.NONE;
+            Runc.Started process;
+            if (options.discardOutput()) {
+                process = runc.exec(handle, bundle, processJson, pidFile, box.hasShell(), DEV_NULL, DEV_NULL);
+            } else if (own != ProcessOutput.NONE) {
+                process = runc.exec(handle, bundle, processJson, pidFile, box.hasShell(), own.stdoutFile(),
+                        own.stderrFile());
+            } else {
+                process = runc.exec(handle, bundle, processJson, pidFile, box.hasShell());
+            }
+            return new ContainerProcess(processId, process.pid(),
+                    process.runcExec().onExit().thenApply(Process::exitValue), own);
         } catch (IOException | IllegalArgumentException e) {
             throw new BackendException("failed to run " + spec.path() + " in container " + handle + ": "
                     + e.getMessage(), e);
@@ -218,6 +253,11 @@ public final class RuncBackend implements ContainerBackend {
     @Override
     public void signal(String handle, long pid, boolean kill) {
         if (!boxes.containsKey(handle)) {
+            return;
+        }
+        try {
+            record(handle);
+        } catch (BackendException e) {
             return;
         }
         try {
@@ -243,6 +283,7 @@ public final class RuncBackend implements ContainerBackend {
      */
     @Override
     public void stop(String handle, boolean kill) {
+        stopped(handle);
         if (!signalAllButInit(handle, kill) || kill) {
             return;
         }
@@ -261,39 +302,60 @@ public final class RuncBackend implements ContainerBackend {
      * {@link RootfsLayer#resolveInside}).
      */
     @Override
-    public InputStream streamOut(String handle, String path) throws BackendException {
-        Box box = box(handle);
-        if (path == null || path.isBlank()) {
-            throw new BackendException("no path to stream out of container " + handle);
-        }
-        return open(handle, box, path, path.startsWith("/") ? path : "/home/vcap/" + path);
+    public InputStream readFile(String handle, String path) throws BackendException {
+        return readFile(handle, path, null);
     }
 
-    /** As {@link #streamOut(String, String)}, but a relative path is relative to {@code user}'s home. */
+    /** As {@link #readFile(String, String)}, but a relative path is relative to {@code user}'s home. */
     @Override
-    public InputStream streamOut(String handle, String path, String user) throws BackendException {
-        if (user == null || user.isBlank()) {
-            return streamOut(handle, path);
-        }
-        Box box = box(handle);
-        if (path == null || path.isBlank()) {
-            throw new BackendException("no path to stream out of container " + handle);
-        }
+    public InputStream readFile(String handle, String path, String user) throws BackendException {
+        Path file = outPath(handle, path, user);
         try {
-            ContainerUser owner = ContainerUser.resolve(box.bundle().rootfs(), user);
-            return open(handle, box, path, workingDir(owner, path));
-        } catch (IOException | IllegalArgumentException e) {
+            // No link is left on the way; one made since is not followed.
+            return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | SecurityException e) {
             throw new BackendException("cannot stream " + path + " out of container " + handle + ": " + e.getMessage(), e);
         }
     }
 
-    private InputStream open(String handle, Box box, String path, String inContainer) throws BackendException {
-        Path root = box.bundle().rootfs();
+    /**
+     * A tar of a file or directory of the rootfs, the path resolved as {@link #readFile} resolves it; links
+     * below it are archived as links, never followed from the host. guardian runs tar inside the container.
+     */
+    @Override
+    public InputStream streamOut(String handle, String path, String user) throws BackendException {
+        Path source = outPath(handle, path, user);
         try {
-            Path file = RootfsLayer.resolveInside(root, inContainer);
-            // No link is left on the way; one made since is not followed.
-            return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+            return PathTar.open(source, path, config.workDir().resolve("scratch"));
         } catch (IOException | SecurityException e) {
+            throw new BackendException("cannot stream " + path + " out of container " + handle + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Physical memory, the work dir's file system, and one container per subnet of the pool. */
+    @Override
+    public Capacity capacity() {
+        return HostCapacity.of(config.workDir(), maxContainers);
+    }
+
+    /**
+     * The host path of {@code path} in the container's rootfs: relative to {@code user}'s home, or to
+     * {@code /home/vcap} without a user; links resolved inside the rootfs.
+     */
+    private Path outPath(String handle, String path, String user) throws BackendException {
+        Box box = box(handle);
+        if (path == null || path.isBlank()) {
+            throw new BackendException("no path to stream out of container " + handle);
+        }
+        try {
+            String inContainer;
+            if (user == null || user.isBlank()) {
+                inContainer = path.startsWith("/") ? path : "/home/vcap/" + path;
+            } else {
+                inContainer = workingDir(ContainerUser.resolve(box.bundle().rootfs(), user), path);
+            }
+            return RootfsLayer.resolveInside(box.bundle().rootfs(), inContainer);
+        } catch (IOException | IllegalArgumentException e) {
             throw new BackendException("cannot stream " + path + " out of container " + handle + ": " + e.getMessage(), e);
         }
     }
@@ -327,6 +389,7 @@ public final class RuncBackend implements ContainerBackend {
     }
 
     private Box box(String handle) throws BackendException {
+        record(handle);
         Box box = boxes.get(handle);
         if (box == null) {
             throw new BackendException("unknown container " + handle);
@@ -340,6 +403,7 @@ public final class RuncBackend implements ContainerBackend {
             return;
         }
         long started = System.nanoTime();
+        forget(handle);
         Box box = boxes.remove(handle);
         Bundle bundle = new Bundle(containers.resolve(handle));
         if (box != null) {
@@ -402,10 +466,26 @@ public final class RuncBackend implements ContainerBackend {
         relays.shutdownNow();
     }
 
-    private Path rootfsDir(String rootfs) throws BackendException {
+    /**
+     * A preloaded stack's directory, or an image's unpacked rootfs (unpacked now on its first use, which
+     * makes that create as slow as the unpacking).
+     */
+    private Lower lower(String rootfs) throws BackendException {
         if (rootfs == null || rootfs.isBlank()) {
             throw new BackendException("the runc backend needs a rootfs");
         }
+        if (ImageRef.isImage(rootfs)) {
+            try {
+                ResolvedImage image = images.resolve(rootfs);
+                return new Lower(image.rootfs(), image.config());
+            } catch (IOException | RuntimeException e) {
+                throw new BackendException("rootfs " + rootfs + ": " + e.getMessage(), e);
+            }
+        }
+        return new Lower(rootfsDir(rootfs), ImageConfig.EMPTY);
+    }
+
+    private Path rootfsDir(String rootfs) throws BackendException {
         String name = rootfs.startsWith("preloaded:") ? rootfs.substring("preloaded:".length()) : rootfs;
         Path dir = config.rootfsDirs().get(name);
         if (dir == null) {
@@ -431,12 +511,19 @@ public final class RuncBackend implements ContainerBackend {
         return handle.length() > 63 ? handle.substring(0, 63) : handle;
     }
 
-    /** Garden's defaults: PATH by user, HOME and USER from passwd; then the container's env, the process's. */
+    /**
+     * Garden's defaults: PATH by user, HOME and USER from passwd; then the image's Env (its PATH wins), the
+     * container's env, the process's.
+     */
     private static List<String> environment(Box box, ContainerUser user, ProcessSpec spec) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", user.uid() == 0 ? ROOT_PATH : USER_PATH);
         env.put("HOME", user.home());
         env.put("USER", user.name());
+        for (String entry : box.image().env()) {
+            int eq = entry.indexOf('=');
+            env.put(entry.substring(0, eq), entry.substring(eq + 1));
+        }
         box.env().forEach(v -> env.put(v.name(), v.value() == null ? "" : v.value()));
         spec.env().forEach(v -> env.put(v.name(), v.value() == null ? "" : v.value()));
         List<PortMapping> mapped = box.info().mappedPorts();

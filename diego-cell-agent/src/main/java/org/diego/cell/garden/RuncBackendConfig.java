@@ -16,9 +16,12 @@ import java.util.Map;
  * @param runc         the runc binary
  * @param cgroupParent cgroup directory under each controller's root that holds the containers' cgroups
  * @param stopGrace    SIGTERM to SIGKILL delay of a non-forced stop
+ * @param images       image ref ({@code name[:tag]}) → OCI image layout directory or {@code docker save}
+ *                     tarball, for {@code docker:///} and {@code oci:///} rootfs URIs (unpacked under
+ *                     {@code <workDir>/images})
  */
 public record RuncBackendConfig(Path workDir, String hostIp, Map<String, Path> rootfsDirs, String network, Path init,
-                                String runc, String cgroupParent, Duration stopGrace) {
+                                String runc, String cgroupParent, Duration stopGrace, Map<String, Path> images) {
     public static final String DEFAULT_NETWORK = "10.254.0.0/16";
     public static final Path DEFAULT_INIT = Path.of("/usr/bin/catatonit");
     public static final String DEFAULT_CGROUP_PARENT = "diego";
@@ -26,9 +29,16 @@ public record RuncBackendConfig(Path workDir, String hostIp, Map<String, Path> r
     public RuncBackendConfig {
         workDir = workDir.toAbsolutePath().normalize();
         rootfsDirs = Map.copyOf(rootfsDirs);
+        images = images == null ? Map.of() : Map.copyOf(images);
         network = network == null ? DEFAULT_NETWORK : network;
         init = init == null ? DEFAULT_INIT : init;
         runc = runc == null ? "runc" : runc;
         cgroupParent = cgroupParent == null ? DEFAULT_CGROUP_PARENT : cgroupParent;
+    }
+
+    /** Without images. */
+    public RuncBackendConfig(Path workDir, String hostIp, Map<String, Path> rootfsDirs, String network, Path init,
+                             String runc, String cgroupParent, Duration stopGrace) {
+        this(workDir, hostIp, rootfsDirs, network, init, runc, cgroupParent, stopGrace, Map.of());
     }
 }

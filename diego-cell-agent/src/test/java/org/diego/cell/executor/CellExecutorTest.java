@@ -192,8 +192,8 @@ class CellExecutorTest {
                 real.destroy(handle);
             }
 
-            public java.io.InputStream streamOut(String handle, String path) throws BackendException {
-                return real.streamOut(handle, path);
+            public java.io.InputStream readFile(String handle, String path) throws BackendException {
+                return real.readFile(handle, path);
             }
 
             public List<String> list() {

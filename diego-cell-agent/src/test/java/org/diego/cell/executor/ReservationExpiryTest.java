@@ -68,8 +68,8 @@ class ReservationExpiryTest {
                 real.destroy(handle);
             }
 
-            public InputStream streamOut(String handle, String path) throws BackendException {
-                return real.streamOut(handle, path);
+            public InputStream readFile(String handle, String path) throws BackendException {
+                return real.readFile(handle, path);
             }
 
             public List<String> list() {

@@ -130,18 +130,18 @@ class ProcessBackendTest {
         Files.writeString(info.path().resolve("out/result.json"), "{\"ok\":true}");
         Path outside = Files.writeString(root.resolve("host-file"), "host");
 
-        try (var in = backend.streamOut("c1", "out/result.json")) {
+        try (var in = backend.readFile("c1", "out/result.json")) {
             assertEquals("{\"ok\":true}", new String(in.readAllBytes()));
         }
-        try (var in = backend.streamOut("c1", outside.toString())) {
+        try (var in = backend.readFile("c1", outside.toString())) {
             assertEquals("host", new String(in.readAllBytes()), "no rootfs: an absolute path is the host's");
         }
-        assertThrows(BackendException.class, () -> backend.streamOut("c1", "missing.txt"));
-        assertThrows(BackendException.class, () -> backend.streamOut("c1", "../host-file"), "leaves the container");
-        assertThrows(BackendException.class, () -> backend.streamOut("c1", ""));
-        assertThrows(BackendException.class, () -> backend.streamOut("nope", "out/result.json"));
+        assertThrows(BackendException.class, () -> backend.readFile("c1", "missing.txt"));
+        assertThrows(BackendException.class, () -> backend.readFile("c1", "../host-file"), "leaves the container");
+        assertThrows(BackendException.class, () -> backend.readFile("c1", ""));
+        assertThrows(BackendException.class, () -> backend.readFile("nope", "out/result.json"));
         backend.destroy("c1");
-        assertThrows(BackendException.class, () -> backend.streamOut("c1", "out/result.json"));
+        assertThrows(BackendException.class, () -> backend.readFile("c1", "out/result.json"));
     }
 
     private ProcessBackend backend(Duration grace) {

@@ -33,6 +33,7 @@ import org.diego.cell.executor.Resources;
 import org.diego.cell.executor.RunRequest;
 import org.diego.cell.executor.steps.Recipe;
 import org.diego.cell.executor.transfer.FileServer;
+import org.diego.cell.garden.image.ImageFixtures;
 import org.diego.cell.garden.runc.ContainerNetwork;
 import org.diego.cell.garden.runc.HostCommand;
 import org.diego.cell.garden.runc.RootfsLayer;
@@ -339,7 +340,7 @@ class RuncBackendIT {
         ContainerProcess writes = backend.run("files", new ProcessSpec("sh", List.of("-c",
                 "echo more >> app/data/greeting.txt && app/bin/run.sh"), null, null, "vcap"));
         assertEquals(0, writes.exitStatus().get(10, TimeUnit.SECONDS), "the user owns what was streamed in");
-        try (InputStream in = backend.streamOut("files", "app/data/greeting.txt", "vcap")) {
+        try (InputStream in = backend.readFile("files", "app/data/greeting.txt", "vcap")) {
             assertEquals("hellomore\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
 
@@ -350,13 +351,13 @@ class RuncBackendIT {
         ContainerProcess links = backend.run("files", new ProcessSpec("sh", List.of("-c",
                 "ln -s /etc/passwd /tmp/passwd && ln -s /../../.. /tmp/up"), null, null));
         assertEquals(0, links.exitStatus().get(10, TimeUnit.SECONDS));
-        try (InputStream in = backend.streamOut("files", "/tmp/passwd")) {
+        try (InputStream in = backend.readFile("files", "/tmp/passwd")) {
             assertEquals(Files.readString(rootfs.resolve("etc/passwd")), new String(in.readAllBytes(),
                     StandardCharsets.UTF_8));
         }
         backend.streamIn("files", "/tmp/up/landed", null, new ByteArrayInputStream(SampleArchives.tar()));
         assertTrue(Files.exists(rootfs.resolve("landed/bin/run.sh")), "the link resolved at the container's root");
-        assertThrows(BackendException.class, () -> backend.streamOut("files", "/no/such/file"));
+        assertThrows(BackendException.class, () -> backend.readFile("files", "/no/such/file"));
         assertThrows(BackendException.class, () -> backend.streamIn("nope", "/tmp", null,
                 new ByteArrayInputStream(SampleArchives.tar())));
     }
@@ -407,6 +408,41 @@ class RuncBackendIT {
     }
 
     /** Not an assertion: what create, a short process and destroy cost here, for the docs. */
+    @Test
+    void gardenApiPropertiesAttachAndATarStreamedOut() throws Exception {
+        backend.create(new ContainerSpec("api", "preloaded:cflinuxfs4", null, null, SMALL, Map.of("app", "a"), null));
+        backend.create(spec("other", SMALL, List.of()));
+        assertEquals(List.of("api"), backend.list(Map.of("app", "a")));
+
+        backend.run("api", new ProcessSpec("sh", List.of("-c", "mkdir -p d && echo x > d/f && echo out && exit 4"),
+                "/tmp", null, null, "job"), ProcessOptions.OWN_STREAMS);
+        ContainerProcess job = backend.attach("api", "job");
+        assertEquals(4, job.exitStatus().get(10, TimeUnit.SECONDS));
+        assertEquals("out\n", new String(job.stdout().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(Map.of("d/", "", "d/f", "x\n"), TarEntries.read(backend.streamOut("api", "/tmp/d")));
+        assertEquals("active", backend.bulkInfo(List.of("api")).get("api").value().state());
+        assertTrue(backend.bulkMetrics(List.of("api")).get("api").ok());
+        assertTrue(backend.capacity().maxContainers() > 0);
+    }
+
+    @Test
+    void runsEchoInAContainerFromAnOciImageBuiltFromTheRootfs() throws Exception {
+        Path layout = workDir.resolve("layouts/busybox");
+        ImageFixtures.ociLayout(layout, "it", ImageFixtures.config(List.of("GREETING=from-image"), "/tmp", ""),
+                List.of(ImageFixtures.layerOf(ROOTFS)));
+        backend.close();
+        backend = new RuncBackend(new RuncBackendConfig(workDir, "127.0.0.1", Map.of(), null, null, null, "diego-it",
+                Duration.ofMillis(500), Map.of("busybox:it", layout)), ports, timers);
+
+        backend.create(new ContainerSpec("img", "docker:///busybox#it", null, null, SMALL));
+        ContainerProcess echo = backend.run("img", new ProcessSpec("sh", List.of("-c", "echo $GREETING $(pwd)"),
+                null, null), ProcessOptions.OWN_STREAMS);
+
+        assertEquals(0, echo.exitStatus().get(10, TimeUnit.SECONDS));
+        assertEquals("from-image /tmp\n", new String(echo.stdout().readAllBytes(), StandardCharsets.UTF_8));
+        assertTrue(Files.isDirectory(workDir.resolve("images")), "unpacked under the work dir");
+    }
+
     @Test
     void timings() throws Exception {
         int rounds = 5;

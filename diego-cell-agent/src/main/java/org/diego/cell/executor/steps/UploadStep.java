@@ -57,7 +57,7 @@ final class UploadStep extends Step {
         }
         Path file = null;
         try {
-            try (InputStream in = target.backend().streamOut(target.handle(), action.from(), action.user())) {
+            try (InputStream in = target.backend().readFile(target.handle(), action.from(), action.user())) {
                 try {
                     file = Files.createTempFile("diego-upload-", "");
                 } catch (IOException e) {

@@ -53,6 +53,11 @@ public record Bundle(Path dir) {
         return file;
     }
 
+    /** Where process specs, pid files and the output of processes with streams of their own go. */
+    public Path processesDir() {
+        return dir.resolve(PROCESSES);
+    }
+
     public Path pidFile(long id) {
         return dir.resolve(PROCESSES).resolve(id + ".pid");
     }
