@@ -55,6 +55,14 @@ class DockerLifecycleTest {
     }
 
     @Test
+    void aStartCommandThatIsAListRunsWhole() throws Exception {
+        ScriptRunner.Result run = ScriptRunner.run(container, List.of("env", "PORT=7", "/bin/sh",
+                lifecycle.resolve("launcher").toString(), ".", "mkdir -p www; echo first > www/f; exec echo then on $PORT", "{}"));
+        assertEquals("then on 7\n", run.stdout(), run.stderr());
+        assertEquals("first\n", Files.readString(container.resolve("www/f")));
+    }
+
+    @Test
     void readsAnOciLayout() throws Exception {
         Path blobs = Files.createDirectories(container.resolve("oci/blobs/sha256"));
         Files.writeString(blobs.resolve("c0"), "{\"config\":{\"Cmd\":[\"echo\",\"hi\"]}}");
