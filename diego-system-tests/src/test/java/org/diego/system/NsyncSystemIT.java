@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
  * docker lifecycle (no droplet to stage or serve).
  *
  * <p>{@link #aDesiredAppRunsAndAnswersOnItsPort} runs a real app: the docker lifecycle bundle from the
- * file server, unpacked where the recipe says (the system-test cluster's process-backend cells use
- * {@code diego.nsync.lifecycle-dir=tmp/lifecycle}: the process backend refuses absolute paths), serving
+ * file server, unpacked where the recipe says (by default {@code tmp/lifecycle}, which the process
+ * backend accepts), serving
  * with the host's busybox httpd (skipped without busybox; CI installs it). The others pass whatever the
  * instances do.
  *

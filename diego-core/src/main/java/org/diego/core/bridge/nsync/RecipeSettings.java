@@ -4,12 +4,14 @@ package org.diego.core.bridge.nsync;
  * What the recipes need from the deployment: the file server's base URL (the lifecycle bundles are at
  * {@code <url>/v1/static/<lifecycle>_app_lifecycle/<lifecycle>_app_lifecycle.tgz}), whether app
  * containers are privileged (Diego's {@code privileged_containers}, false by default) and where in the
- * container the lifecycle is unpacked: Diego's {@code /tmp/lifecycle}, or a relative directory for
- * cells without a rootfs (the process backend writes only inside the container directory).
+ * container the lifecycle is unpacked. The default is relative ({@code tmp/lifecycle}, under the
+ * container user's home on runc), so the same recipe runs on the process backend, which writes only
+ * inside the container directory, as the stager's container-relative paths do; Diego uses the
+ * absolute {@code /tmp/lifecycle}.
  */
 public record RecipeSettings(String fileServerUrl, boolean privileged, String lifecycleDir) {
     public static final String DEFAULT_FILE_SERVER_URL = "http://127.0.0.1:28080/file-server";
-    public static final String DEFAULT_LIFECYCLE_DIR = "/tmp/lifecycle";
+    public static final String DEFAULT_LIFECYCLE_DIR = "tmp/lifecycle";
 
     public RecipeSettings {
         String url = fileServerUrl == null || fileServerUrl.isBlank() ? DEFAULT_FILE_SERVER_URL : fileServerUrl.strip();

@@ -70,12 +70,12 @@ class AppRecipeBuilderTest {
         assertEquals("/etc/cf-system-certificates", lrp.trustedSystemCertificatesPath());
         assertEquals(List.of(new CachedDependency("",
                 "http://fs:8080/file-server/v1/static/buildpack_app_lifecycle/buildpack_app_lifecycle.tgz",
-                "/tmp/lifecycle", "buildpack-cflinuxfs4-lifecycle", "", null, null)), lrp.cachedDependencies());
+                "tmp/lifecycle", "buildpack-cflinuxfs4-lifecycle", "", null, null)), lrp.cachedDependencies());
         DownloadAction droplet = lrp.setup().serial().actions().get(0).download();
         assertEquals(new DownloadAction("", "http://cc/droplets/app-v1", ".", "droplets-app-v1", "", "vcap", "sha1", "sha"),
                 droplet);
         RunAction run = launcher(lrp);
-        assertEquals("/tmp/lifecycle/launcher", run.path());
+        assertEquals("tmp/lifecycle/launcher", run.path());
         assertEquals(List.of("app", "./start", "{\"k\":1}"), run.args());
         assertEquals("vcap", run.user());
         assertEquals("APP", run.logSource());
@@ -88,7 +88,7 @@ class AppRecipeBuilderTest {
         // Default health check type is port: a TCP check and the lifecycle's healthcheck monitor.
         assertEquals(8080, lrp.checkDefinition().checks().get(0).tcpCheck().port());
         RunAction monitor = lrp.monitor().timeout().action().parallel().actions().get(0).run();
-        assertEquals("/tmp/lifecycle/healthcheck", monitor.path());
+        assertEquals("tmp/lifecycle/healthcheck", monitor.path());
         assertEquals(List.of("-port=8080"), monitor.args());
         assertEquals(600_000, lrp.monitor().timeout().timeoutMs());
     }
@@ -231,7 +231,7 @@ class AppRecipeBuilderTest {
         assertEquals("lifecycle", lrp.cachedDependencies().get(0).to());
         assertEquals("lifecycle/launcher", launcher(lrp).path());
         assertEquals("lifecycle/healthcheck", lrp.monitor().timeout().action().parallel().actions().get(0).run().path());
-        assertEquals("/tmp/lifecycle", new RecipeSettings(null, false, " ").lifecycleDir());
+        assertEquals("tmp/lifecycle", new RecipeSettings(null, false, " ").lifecycleDir());
     }
 
     @Test
