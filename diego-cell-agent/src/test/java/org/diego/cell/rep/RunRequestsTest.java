@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.diego.cell.executor.RunRequest;
 import org.diego.core.model.Action;
+import org.diego.core.model.CachedDependency;
 import org.diego.core.model.Check;
 import org.diego.core.model.CheckDefinition;
 import org.diego.core.model.DesiredLrp;
@@ -51,5 +52,15 @@ class RunRequestsTest {
         assertEquals(ACTION, request.recipe().action());
         assertEquals("TASK", request.recipe().logSource());
         assertEquals(List.of(), request.ports());
+    }
+
+    @Test
+    void aTaskCarriesItsCachedDependencies() {
+        CachedDependency lifecycle = new CachedDependency("", "http://fs/v1/static/buildpack_app_lifecycle.tgz",
+                "tmp/lifecycle", "buildpack-cflinuxfs4-lifecycle", "", null, null);
+        TaskDefinition definition = TaskDefinition.builder().rootfs("preloaded:cflinuxfs4").action(ACTION)
+                .cachedDependencies(List.of(lifecycle)).build();
+
+        assertEquals(List.of(lifecycle), TaskRunRequests.of(definition).recipe().cachedDependencies());
     }
 }
