@@ -106,7 +106,15 @@ public abstract class BookkeepingBackend implements ContainerBackend {
 
     @Override
     public ContainerDetails info(String handle) throws BackendException {
-        return record(handle).details();
+        return record(handle).details(events(handle));
+    }
+
+    /**
+     * The container's Garden events (see {@link ContainerDetails#events()}); none by default. May read
+     * the file system, and is called without holding any lock of the bookkeeping.
+     */
+    protected List<String> events(String handle) {
+        return List.of();
     }
 
     /** Like Garden's BulkInfo: no use is counted. */
@@ -116,7 +124,7 @@ public abstract class BookkeepingBackend implements ContainerBackend {
         for (String handle : handles) {
             ContainerRecord record = records.get(handle);
             result.put(handle, record == null ? BulkEntry.failed("unknown container " + handle)
-                    : BulkEntry.of(record.details()));
+                    : BulkEntry.of(record.details(events(handle))));
         }
         return result;
     }

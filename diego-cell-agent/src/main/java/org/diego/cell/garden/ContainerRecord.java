@@ -2,6 +2,7 @@ package org.diego.cell.garden;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,8 +61,8 @@ final class ContainerRecord {
         return grace != null && !processes.anyRunning() && !now.isBefore(lastUsed.plus(grace));
     }
 
-    ContainerDetails details() {
+    ContainerDetails details(List<String> events) {
         return new ContainerDetails(info, stopped ? "stopped" : "active", processes.runningIds(),
-                new TreeMap<>(properties), graceTime);
+                new TreeMap<>(properties), graceTime, events);
     }
 }

@@ -34,6 +34,9 @@ import org.diego.core.model.PortMapping;
  * <p>There is no network namespace either, so an application must listen on its host port: the
  * mapping reported for a declared container port keeps that port number (routes are keyed by it, as in
  * Diego), while {@code PORT} is set to the host port of the first mapping.
+ *
+ * <p>Without cgroups nothing records why a process died, so a container never has events (no "out of
+ * memory"): a process the host's OOM killer ends is reported as a plain exit 137.
  */
 public final class ProcessBackend extends BookkeepingBackend {
     /** Environment entry carried by every process of a container, so orphans can be found (see ProcessTree). */

@@ -428,12 +428,34 @@ public final class RuncBackend extends BookkeepingBackend {
         Path work = box.bundle().dir().resolve("work");
         long disk = DirectorySize.of(box.bundle().dir(), d -> d.equals(work) || (d.equals(rootfs) && mounted(rootfs)));
         try {
-            long[] memoryAndCpu = cgroups.read(config.cgroupParent() + "/" + handle);
+            long[] memoryAndCpu = cgroups.read(cgroupPath(handle));
             return new ContainerUsage(memoryAndCpu[0], memoryAndCpu[1], disk);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "container " + handle + ": cannot read its cgroups", e);
             return new ContainerUsage(0, 0, disk);
         }
+    }
+
+    /**
+     * "out of memory" once the kernel's OOM killer has killed a process of the container (its memory
+     * cgroup's kill counter, see {@link CgroupUsage#oomKills}); guardian reports the same from runc's OOM
+     * notifications. Like Garden's, the event stays for the container's life. Unreadable cgroups: none.
+     */
+    @Override
+    protected List<String> events(String handle) {
+        if (!boxes.containsKey(handle)) {
+            return List.of();
+        }
+        try {
+            return cgroups.oomKills(cgroupPath(handle)) > 0 ? List.of(ContainerDetails.OUT_OF_MEMORY) : List.of();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "container " + handle + ": cannot read its OOM kills", e);
+            return List.of();
+        }
+    }
+
+    private String cgroupPath(String handle) {
+        return config.cgroupParent() + "/" + handle;
     }
 
     private static boolean mounted(Path dir) {
@@ -503,7 +525,7 @@ public final class RuncBackend extends BookkeepingBackend {
                 new OciSpec.BindMount(bundle.resolvConf().toString(), "/etc/resolv.conf"));
         return new OciSpec.Container(hostname(handle), "rootfs", List.of(INIT_PATH, "-P"),
                 List.of("PATH=" + ROOT_PATH), limits, attachment.netnsPath(),
-                "/" + config.cgroupParent() + "/" + handle, mounts, swapAccounting);
+                "/" + cgroupPath(handle), mounts, swapAccounting);
     }
 
     /** Linux host names have at most 64 characters; Garden uses the handle. */

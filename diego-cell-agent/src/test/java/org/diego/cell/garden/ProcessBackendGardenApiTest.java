@@ -78,6 +78,7 @@ class ProcessBackendGardenApiTest {
         assertEquals(List.of("sleeper"), info.processIds());
         assertEquals(Map.of("p", "1"), info.properties());
         assertNull(info.graceTime());
+        assertEquals(List.of(), info.events(), "no cgroups, so no out of memory event");
 
         var bulk = backend.bulkInfo(List.of("a", "missing"));
         assertTrue(bulk.get("a").ok());

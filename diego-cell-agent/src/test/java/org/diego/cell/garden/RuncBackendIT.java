@@ -145,10 +145,15 @@ class RuncBackendIT {
         assertEquals(64 * MB, Long.parseLong(cgroupFile("memory", "mem", "memory.limit_in_bytes", "memory.max")));
         assertEquals(10, Long.parseLong(cgroupFile("cpu", "mem", "cpu.shares", null)));
 
+        assertEquals(List.of(), backend.info("mem").events());
+
         // The shell keeps 128 MB in a variable: the kernel's OOM killer ends it (SIGKILL → 137).
         ContainerProcess hog = backend.run("mem", new ProcessSpec("sh", List.of("-c",
                 "x=$(head -c 128m /dev/zero | tr '\\0' a); echo survived"), null, null));
         assertEquals(137, hog.exitStatus().get(60, TimeUnit.SECONDS));
+        // The memory cgroup counted the kill: Garden's "out of memory" event, for the container's life.
+        assertEquals(List.of(ContainerDetails.OUT_OF_MEMORY), backend.info("mem").events());
+        assertTrue(backend.bulkInfo(List.of("mem")).get("mem").value().outOfMemory());
         // Well under the limit is fine.
         ContainerProcess small = backend.run("mem", new ProcessSpec("sh", List.of("-c",
                 "x=$(head -c 8m /dev/zero | tr '\\0' a); echo ${#x}"), null, null));
@@ -293,6 +298,28 @@ class RuncBackendIT {
         }
         assertTrue(completed.get(0).result().stopped(), completed.toString());
         executor.destroy("instance-1");
+        assertEquals(List.of(), backend.list());
+    }
+
+    @Test
+    void theExecutorReportsAnInstanceKilledForMemoryAsOutOfMemory() throws Exception {
+        CellExecutor executor = new CellExecutor(backend, new Resources(1024, 1024, 4), Clock.systemUTC());
+        List<Container> completed = new CopyOnWriteArrayList<>();
+        executor.onCompletion(completed::add);
+        executor.reserve("instance-oom", Map.of(), new Resources(64, 128, 1));
+
+        executor.run("instance-oom", new RunRequest("preloaded:cflinuxfs4", List.of(), List.of(),
+                new RunAction("/bin/sh", List.of("-c", "x=$(head -c 128m /dev/zero | tr '\\0' a); echo survived"),
+                        null, List.of(), "vcap"), 30));
+        for (int i = 0; i < 6000 && completed.isEmpty(); i++) {
+            Thread.sleep(10);
+        }
+
+        assertEquals(1, completed.size(), "the hog was not killed within a minute");
+        assertTrue(completed.get(0).result().failed(), completed.toString());
+        String reason = completed.get(0).result().failureReason();
+        assertTrue(reason.endsWith(": Exited with status 137 (out of memory)"), reason);
+        executor.destroy("instance-oom");
         assertEquals(List.of(), backend.list());
     }
 

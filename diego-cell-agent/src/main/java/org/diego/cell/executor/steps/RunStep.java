@@ -13,8 +13,9 @@ import org.diego.core.model.RunAction;
 /**
  * Diego's run step: starts the action's process with its env over the container's plus the network
  * variables, is ready once the process exists, and ends with its exit: 0 succeeds, anything else fails
- * with "{@code <source>}: Exited with status N". Cancelled, it sends SIGTERM, SIGKILL after the graceful
- * shutdown interval, and gives up waiting one second later.
+ * with "{@code <source>}: Exited with status N", plus " (out of memory)" when the container's events
+ * (Garden's Info) say the kernel's OOM killer struck, as Diego's run step checks. Cancelled, it sends
+ * SIGTERM, SIGKILL after the graceful shutdown interval, and gives up waiting one second later.
  *
  * <p>{@code user} goes to the backend in the process spec: the runc backend runs the process as that
  * user of the container, the process backend runs everything as the agent's user. The process is started on the thread that performs the step (scheduler tasks run on the I/O pool,
@@ -115,11 +116,14 @@ final class RunStep extends Step {
             timers.forEach(StepScheduler.Cancellable::cancel);
             wasKilled = killed;
         }
+        // As Diego: after a non-zero exit the container's events tell whether the OOM killer ended it.
+        String oom = status != 0 && outOfMemory() ? " (out of memory)" : "";
         String message = suppressExitStatus ? "" : "Exit status " + status;
         if (wasKilled) {
             message += " (exceeded " + Formats.duration(settings.gracefulShutdownInterval())
                     + " graceful shutdown interval)";
         }
+        message += oom;
         if (!action.suppressLogOutput()) {
             log.out(message);
         }
@@ -128,9 +132,19 @@ final class RunStep extends Step {
         } else if (isCancelled()) {
             fail(StepError.cancelled(status));
         } else if (status != 0) {
-            fail(StepError.exited(suppressExitStatus ? "" : log.source() + ": Exited with status " + status, status));
+            fail(StepError.exited((suppressExitStatus ? "" : log.source() + ": Exited with status " + status) + oom,
+                    status));
         } else {
             succeed();
+        }
+    }
+
+    /** Whether the container's Garden events include "out of memory"; called holding no lock. */
+    private boolean outOfMemory() {
+        try {
+            return target.backend().info(target.handle()).outOfMemory();
+        } catch (BackendException | RuntimeException e) {
+            return false; // a backend without Garden's Info, or the container is gone: no reason to add
         }
     }
 }

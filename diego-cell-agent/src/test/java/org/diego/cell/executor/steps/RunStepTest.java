@@ -153,4 +153,25 @@ class RunStepTest {
         assertFalse(Files.readString(dir().resolve(ProcessBackend.STDOUT_LOG)).contains("hidden"));
         assertTrue(log.lines.isEmpty(), "not even the exit status: " + log.lines);
     }
+
+    @Test
+    void aNonZeroExitAfterAnOomKillSaysOutOfMemory() throws Exception {
+        EventfulBackend oom = new EventfulBackend(backend);
+        target = new StepTarget(oom, "c1", target.info(), target.networkEnv());
+
+        StepError plain = await(step("exit 137", "APP/PROC/WEB").perform());
+        assertEquals("APP/PROC/WEB: Exited with status 137", plain.getMessage(), "no event, no reason");
+
+        oom.events.add("Out of memory"); // the other spelling Diego accepts
+        log.lines.clear();
+        StepError killed = await(step("exit 137", "APP/PROC/WEB").perform());
+        assertEquals("APP/PROC/WEB: Exited with status 137 (out of memory)", killed.getMessage());
+        assertEquals(137, killed.exitStatus());
+        assertTrue(killed.emittable());
+        assertEquals(List.of("out: Exit status 137 (out of memory)"), log.lines);
+
+        log.lines.clear();
+        assertNull(await(step("exit 0", "APP/PROC/WEB").perform()), "a zero exit succeeds whatever the events");
+        assertEquals(List.of("out: Exit status 0"), log.lines);
+    }
 }
