@@ -25,7 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *       fraction of the raw insert rate;</li>
  *   <li>listing 100,000 ActualLRPs (seeded by SQL) in JSON and in protobuf;</li>
  *   <li>claim then start over the API from 100 simulated cells at once (one thread each): latency
- *       percentiles, while event subscribers (optional) follow the instance stream.</li>
+ *       percentiles, while event subscribers (optional) follow the instance stream. By default each
+ *       cell claims and starts its instances back to back (a closed loop: the stress case); with
+ *       {@code -Dbbsload.pace-ms=P} each cell starts one instance every P ms (an open loop at a fixed
+ *       cluster-wide rate, like reps starting containers as they come up), latencies measured from
+ *       each call's own start.</li>
  * </ol>
  * Everything it creates is removed at the end.
  *
@@ -34,6 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BbsLoad {
     private static final String PREFIX = "bbsload-";
+    /** Which phases run ({@code -Dbbsload.phases=desire,list,claim}, all by default), e.g. to profile one. */
+    private static final String PHASES = System.getProperty("bbsload.phases", "desire,list,claim");
+    private static final long PACE_MS = Long.getLong("bbsload.pace-ms", 0);
     // HTTP/1.1 like Diego's clients: the JDK's default h2c upgrade attempt costs a round trip per request here.
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(16)).build();
@@ -54,11 +61,17 @@ public final class BbsLoad {
         try (Connection db = DriverManager.getConnection(url, "diego", "diego")) {
             clean(db);
             try {
-                desireVersusRawInsert(db, url, api, desires, concurrency);
-                clean(db);
-                listing(db, api, listSize);
-                clean(db);
-                claimAndStart(api, cells, perCell, subscribers);
+                if (PHASES.contains("desire")) {
+                    desireVersusRawInsert(db, url, api, desires, concurrency);
+                    clean(db);
+                }
+                if (PHASES.contains("list")) {
+                    listing(db, api, listSize);
+                    clean(db);
+                }
+                if (PHASES.contains("claim")) {
+                    claimAndStart(api, cells, perCell, subscribers);
+                }
             } finally {
                 clean(db);
             }
@@ -160,7 +173,7 @@ public final class BbsLoad {
         AtomicLong eventsSeen = new AtomicLong();
         for (int s = 0; s < subscribers; s++) {
             HttpResponse<java.util.stream.Stream<String>> stream = HTTP.send(request(api.replace("28080", s % 2 == 0 ? "28080" : "29080"),
-                    "/v1/events/lrp_instances.r1", "{}", "application/json").build(), HttpResponse.BodyHandlers.ofLines());
+                    "/v1/events/lrp_instances.r1", "{}", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
             Thread reader = new Thread(() -> stream.body().filter(l -> l.startsWith("event:")).forEach(l -> eventsSeen.incrementAndGet()));
             reader.setDaemon(true);
             reader.start();
@@ -179,7 +192,14 @@ public final class BbsLoad {
             done.add(pool.submit(() -> {
                 String guid = PREFIX + "c-" + cell;
                 String cellId = PREFIX + "cell-" + cell;
+                long first = System.nanoTime() + (PACE_MS > 0 ? cell * PACE_MS * 1_000_000L / cells : 0);
                 for (int i = 0; i < perCell; i++) {
+                    if (PACE_MS > 0) {
+                        long due = first + i * PACE_MS * 1_000_000L - System.nanoTime();
+                        if (due > 0) {
+                            Thread.sleep(due / 1_000_000L, (int) (due % 1_000_000L));
+                        }
+                    }
                     String key = "{\"instance_guid\":\"" + guid + "-" + i + "\",\"cell_id\":\"" + cellId + "\"}";
                     long a = System.nanoTime();
                     check(post(api, "/v1/actual_lrps/claim", "{\"process_guid\":\"" + guid + "\",\"index\":" + i

@@ -5,7 +5,7 @@ import com.hazelcast.topic.ITopic;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,7 +30,9 @@ import org.diego.core.events.PublishedEvent;
  * transaction is held until that transaction commits (a rolled-back change raises no event); it then
  * goes to a Hazelcast topic that every instance listens to, so a subscriber connected to one instance
  * sees changes made on the other. Encoding and publishing run after the commit on a background thread,
- * one batch after another in commit order ({@link SerialExecutor}), so neither the transaction nor the
+ * one batch after another in commit order ({@link SerialExecutor} on one thread made once by the
+ * server's thread factory: handing each batch to a managed executor captured the caller's context per
+ * task, a class-loader scan that cost a visible share of a desire's CPU), so neither the transaction nor the
  * request waits for them. Each grid message names its streams first, and an instance with no local
  * subscriber for them skips it without decoding. Like Diego's hub, delivery is best effort: a
  * subscriber that needs every change re-reads state when it (re)connects.
@@ -44,21 +48,26 @@ public class EventHub {
     @Resource
     TransactionSynchronizationRegistry transactions;
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
 
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private UUID listener;
     private SerialExecutor publisher;
+    private ExecutorService thread;
 
     @PostConstruct
     void listen() {
-        publisher = new SerialExecutor(executor != null ? executor : Runnable::run);
+        thread = threads != null ? Executors.newSingleThreadExecutor(threads) : null;
+        publisher = new SerialExecutor(thread != null ? thread : Runnable::run);
         ITopic<String> topic = hazelcast.getTopic(TOPIC);
         listener = topic.addMessageListener(message -> receive(message.getMessageObject()));
     }
 
     @PreDestroy
     void stop() {
+        if (thread != null) {
+            thread.shutdown();
+        }
         try {
             hazelcast.getTopic(TOPIC).removeMessageListener(listener);
         } catch (RuntimeException e) {
