@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import org.diego.core.bridge.staging.DockerImageCatalogue;
 import org.diego.core.bridge.staging.StagingTaskBuilder;
 import org.diego.core.bridge.staging.StagingTaskConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,6 +30,9 @@ public class StagerConfig {
     int defaultTimeoutSeconds;
     @Inject @ConfigProperty(name = "diego.stager.docker-staging-stack", defaultValue = "cflinuxfs4")
     String dockerStagingStack;
+    /** The docker image catalogue, {@code REF=URL} entries (see {@link DockerImageCatalogue}). */
+    @Inject @ConfigProperty(name = DockerImageCatalogue.SETTING)
+    Optional<String> dockerImages;
     @Inject @ConfigProperty(name = "diego.stager.callback-attempts", defaultValue = "3")
     int callbackAttempts;
     @Inject @ConfigProperty(name = "diego.stager.callback-timeout-millis", defaultValue = "10000")
@@ -40,9 +44,11 @@ public class StagerConfig {
     @Inject @ConfigProperty(name = "diego.cc.password")
     Optional<String> ccPassword;
 
+    /** A malformed image catalogue fails here, on each staging, with a message naming the entry. */
     public StagingTaskBuilder taskBuilder() {
         return new StagingTaskBuilder(new StagingTaskConfig(stagerUrl, fileServerUrl, ccUploaderUrl,
-                containerRoot.orElse(""), user, defaultTimeoutSeconds), dockerStagingStack);
+                containerRoot.orElse(""), user, defaultTimeoutSeconds), dockerStagingStack,
+                DockerImageCatalogue.parse(dockerImages.orElse("")));
     }
 
     public int callbackAttempts() {
