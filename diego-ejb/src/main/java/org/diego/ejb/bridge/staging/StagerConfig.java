@@ -5,8 +5,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import org.diego.core.bridge.staging.DockerImageCatalogue;
+import org.diego.core.bridge.staging.StagingLifecycle;
 import org.diego.core.bridge.staging.StagingTaskBuilder;
 import org.diego.core.bridge.staging.StagingTaskConfig;
+import org.diego.core.model.DiegoException;
+import org.diego.core.model.ErrorType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -44,11 +47,21 @@ public class StagerConfig {
     @Inject @ConfigProperty(name = "diego.cc.password")
     Optional<String> ccPassword;
 
-    /** A malformed image catalogue fails here, on each staging, with a message naming the entry. */
-    public StagingTaskBuilder taskBuilder() {
+    /**
+     * The builder for a request of {@code lifecycle}. The image catalogue is read for docker requests
+     * only, so a malformed one fails docker stagings (500, the message naming the entry) and nothing else.
+     */
+    public StagingTaskBuilder taskBuilder(StagingLifecycle lifecycle) {
+        DockerImageCatalogue images = DockerImageCatalogue.EMPTY;
+        if (lifecycle == StagingLifecycle.DOCKER) {
+            try {
+                images = DockerImageCatalogue.parse(dockerImages.orElse(""));
+            } catch (IllegalArgumentException e) {
+                throw new DiegoException(ErrorType.UnknownError, e.getMessage());
+            }
+        }
         return new StagingTaskBuilder(new StagingTaskConfig(stagerUrl, fileServerUrl, ccUploaderUrl,
-                containerRoot.orElse(""), user, defaultTimeoutSeconds), dockerStagingStack,
-                DockerImageCatalogue.parse(dockerImages.orElse("")));
+                containerRoot.orElse(""), user, defaultTimeoutSeconds), dockerStagingStack, images);
     }
 
     public int callbackAttempts() {
