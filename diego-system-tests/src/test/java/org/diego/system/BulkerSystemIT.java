@@ -1,6 +1,7 @@
 package org.diego.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The nsync bulker against a CC stand-in serving {@code /internal/bulk/apps}: an app CC has and the BBS
  * lacks gets desired, a stale one (etag differs) gets updated, a {@code cf-apps} LRP CC does not have
- * is removed, an LRP of another domain is left alone, and the {@code cf-apps} domain is upserted. Only
+ * is removed, an LRP of another domain is left alone, and the {@code cf-apps} domain is upserted; an app
+ * removed from the BBS behind nsync's back is desired again with CC's etag; a CC answering garbage
+ * makes the pass incomplete, so nothing is removed and the domain is not refreshed. Only
  * DesiredLRPs are checked, so any cell backend will do. The wait follows
  * {@code diego.nsync.bulk-interval-seconds} in system-test.properties (default 30 s: add a shorter one
  * there to make this test faster).
@@ -133,6 +136,35 @@ class BulkerSystemIT {
     }
 
     @Test
+    void recreatesAnAppRemovedBehindItsBack() {
+        String guid = "bulk-removed-" + RUN;
+        try {
+            String body = app(guid, 0, "etag-r1");
+            bulk.put(body);
+            assertEquals(202, BridgeHttp.send("PUT", API + "/nsync/v1/apps/" + guid, body).status());
+            JsonNode first = desired(guid).path("desired_lrp");
+            assertEquals("etag-r1", first.path("annotation").asText(), first.toString());
+
+            // Removed through the BBS, not nsync: only the bulker can notice CC still has it. A desire
+            // gets a new modification epoch, which tells the recreated LRP from the first one.
+            String epoch = first.path("modification_tag").path("epoch").asText();
+            assertFalse(epoch.isEmpty(), first.toString());
+            Cluster.post(API, "/v1/desired_lrp/remove", "{\"process_guid\":\"" + guid + "\"}").assertOk();
+            Cluster.await("bulker recreates " + guid, PATIENCE, () -> exists(guid)
+                    && !epoch.equals(desired(guid).path("desired_lrp").path("modification_tag").path("epoch").asText()),
+                    () -> desired(guid));
+            JsonNode again = desired(guid).path("desired_lrp");
+            assertEquals("etag-r1", again.path("annotation").asText(), "CC's etag, as when nsync desired it");
+            assertEquals("cf-apps", again.path("domain").asText());
+            assertEquals(first.path("rootfs"), again.path("rootfs"));
+            assertEquals(first.path("action"), again.path("action"), "the same recipe");
+        } finally {
+            bulk.remove(guid);
+            Cluster.post(API, "/v1/desired_lrp/remove", "{\"process_guid\":\"" + guid + "\"}");
+        }
+    }
+
+    @Test
     void aCcAnsweringGarbageRemovesNothing() {
         String kept = "bulk-kept-" + RUN;
         try {
@@ -142,7 +174,14 @@ class BulkerSystemIT {
             int before = cc.requests("GET", "/internal/bulk/apps").size();
             Cluster.await("a bulker pass against the broken CC", PATIENCE,
                     () -> cc.requests("GET", "/internal/bulk/apps").size() > before, () -> cc.requests());
+            // Passes run one after another, so a clean pass that began before the breakage has finished
+            // (and upserted) by now; two more requests mean at least one whole broken pass since.
+            long freshness = domainExpiry();
+            int seen = cc.requests("GET", "/internal/bulk/apps").size();
+            Cluster.await("two more bulker passes against the broken CC", PATIENCE,
+                    () -> cc.requests("GET", "/internal/bulk/apps").size() >= seen + 2, () -> cc.requests());
             assertTrue(exists(kept), "an incomplete pass removes nothing");
+            assertEquals(freshness, domainExpiry(), "an incomplete pass leaves the cf-apps domain as fresh as it was");
         } finally {
             BulkApps restored = BulkApps.on(cc);
             bulk = restored;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Nsync and TPS on the running cluster, as Cloud Controller drives them: desire an app, scale it, retire
- * an index, delete it; bad requests change nothing; a CC task is desired and cancelled. The apps use the
+ * an index (it comes back as a new instance), delete it; bad requests change nothing; a CC task is desired and cancelled. The apps use the
  * docker lifecycle (no droplet to stage or serve).
  *
  * <p>{@link #aDesiredAppRunsAndAnswersOnItsPort} runs a real app: the docker lifecycle bundle from the
@@ -98,6 +98,16 @@ class NsyncSystemIT {
         }
     }
 
+    /** The instance guid of index {@code index}'s ordinary row, "" while there is none. */
+    static String instanceGuid(String guid, int index) {
+        for (JsonNode a : Lrps.actuals(API, guid)) {
+            if (a.path("index").asInt() == index && !"EVACUATING".equals(a.path("presence").asText())) {
+                return a.path("instance_guid").asText("");
+            }
+        }
+        return "";
+    }
+
     static void delete(String guid) {
         bulk.remove(guid);
         BridgeHttp.send("DELETE", API + "/nsync/v1/apps/" + guid, null);
@@ -131,8 +141,17 @@ class NsyncSystemIT {
             assertEquals(lrp.path("action"), after.path("action"), "the recipe is not rebuilt on update");
             Cluster.await("TPS lists 3 instances", PATIENCE, () -> tps(guid).size() == 3, () -> tps(guid));
 
+            // Retire index 1 once it has an instance; convergence brings the index back as a new instance.
+            Cluster.await("index 1 has an instance guid", PATIENCE, () -> !instanceGuid(guid, 1).isEmpty(),
+                    () -> Lrps.actuals(API, guid));
+            String retiredInstance = instanceGuid(guid, 1);
             Answer retired = BridgeHttp.send("DELETE", API + "/nsync/v1/apps/" + guid + "/index/1", null);
             assertEquals(202, retired.status(), retired.body());
+            Cluster.await("index 1 back with a new instance guid", PATIENCE, () -> {
+                String now = instanceGuid(guid, 1);
+                return !now.isEmpty() && !now.equals(retiredInstance);
+            }, () -> Lrps.actuals(API, guid));
+            assertEquals(3, Lrps.actuals(API, guid).size(), "still three instances");
             assertEquals(404, BridgeHttp.send("DELETE", API + "/nsync/v1/apps/" + guid + "/index/7", null).status());
             assertEquals(400, BridgeHttp.send("DELETE", API + "/nsync/v1/apps/" + guid + "/index/x", null).status());
 

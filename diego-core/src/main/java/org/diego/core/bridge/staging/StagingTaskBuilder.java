@@ -33,11 +33,18 @@ public final class StagingTaskBuilder {
 
     private final StagingTaskConfig config;
     private final String dockerStagingStack;
+    private final DockerImageCatalogue images;
 
     public StagingTaskBuilder(StagingTaskConfig config, String dockerStagingStack) {
+        this(config, dockerStagingStack, DockerImageCatalogue.EMPTY);
+    }
+
+    /** @param images where docker staging finds the tarball of a plain image reference */
+    public StagingTaskBuilder(StagingTaskConfig config, String dockerStagingStack, DockerImageCatalogue images) {
         this.config = config;
         this.dockerStagingStack = dockerStagingStack == null || dockerStagingStack.isEmpty() ? "cflinuxfs4"
                 : dockerStagingStack;
+        this.images = images == null ? DockerImageCatalogue.EMPTY : images;
     }
 
     /** The Task for a validated request; the Task's guid is the staging guid, its domain {@link StagingTaskConfig#DOMAIN}. */
@@ -97,11 +104,20 @@ public final class StagingTaskBuilder {
         List<String> args = new ArrayList<>(List.of(config.path("tmp/docker_app_lifecycle/builder"),
                 "-outputMetadataJSONFilename=" + result, "-dockerRef=" + data.dockerImage()));
         String image = data.dockerImage();
+        // The executor's download action unpacks the image tarball into a directory for the builder: a
+        // catalogued reference's (the builder still records the reference, which is what nsync desires
+        // and the cells resolve), or one named directly by an http(s) URL (staging only: such an image
+        // cannot be desired, as in Diego).
+        String dir = config.path("tmp/image");
         if (image.startsWith("http://") || image.startsWith("https://")) {
-            // An image tarball served over HTTP: the download action unpacks it into a directory.
-            String dir = config.path("tmp/image");
             downloads.add(download("docker image", image, dir, "", null));
             args.add("-dockerImageDir=" + dir);
+        } else {
+            images.url(image).ifPresent(url -> {
+                downloads.add(download("docker image", url, dir,
+                        "docker-image-" + DockerImageCatalogue.canonical(image), null));
+                args.add("-dockerImageDir=" + dir);
+            });
         }
         if (!data.dockerLoginServer().isEmpty()) {
             args.add("-dockerLoginServer=" + data.dockerLoginServer());

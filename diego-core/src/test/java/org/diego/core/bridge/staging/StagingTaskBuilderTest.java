@@ -114,4 +114,33 @@ class StagingTaskBuilderTest {
                 "-dockerEmail=e@x"), steps.get(1).run().args());
         assertEquals("docker", Json.read(d.annotation(), StagingTaskAnnotation.class).lifecycle());
     }
+
+    @Test
+    void aCataloguedReferenceIsDownloadedForTheBuilderWhichRecordsTheReference() {
+        DockerImageCatalogue images = DockerImageCatalogue.parse("busybox:1.36=http://files/images/busybox-1.36.tar");
+        String json = StagingFixtures.DOCKER.replace("http://files/busybox.tar", "docker.io/library/busybox:1.36");
+        TaskDefinition d = new StagingTaskBuilder(RELATIVE, "busybox", images)
+                .build("d-2", StagingFixtures.parse(json).validate()).validate();
+        List<Action> steps = d.action().timeout().action().serial().actions();
+        DownloadAction image = steps.get(0).parallel().actions().get(1).download();
+        assertEquals("http://files/images/busybox-1.36.tar", image.from());
+        assertEquals("tmp/image", image.to());
+        assertEquals("docker-image-busybox:1.36", image.cacheKey(), "one cache entry per image, however it is spelt");
+        List<String> args = steps.get(1).run().args();
+        assertTrue(args.contains("-dockerRef=docker.io/library/busybox:1.36"), args.toString());
+        assertTrue(args.contains("-dockerImageDir=tmp/image"), args.toString());
+    }
+
+    @Test
+    void anUncataloguedReferenceIsLeftToTheBuilder() {
+        String json = StagingFixtures.DOCKER.replace("http://files/busybox.tar", "busybox:1.35");
+        TaskDefinition d = new StagingTaskBuilder(RELATIVE, "busybox",
+                DockerImageCatalogue.parse("busybox:1.36=http://files/images/busybox-1.36.tar"))
+                .build("d-3", StagingFixtures.parse(json).validate()).validate();
+        List<Action> steps = d.action().timeout().action().serial().actions();
+        assertNotNull(steps.get(0).download(), "only the lifecycle is downloaded");
+        List<String> args = steps.get(1).run().args();
+        assertTrue(args.contains("-dockerRef=busybox:1.35"));
+        assertTrue(args.stream().noneMatch(a -> a.startsWith("-dockerImageDir=")), args.toString());
+    }
 }

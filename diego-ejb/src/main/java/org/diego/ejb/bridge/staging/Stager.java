@@ -43,7 +43,7 @@ public class Stager {
             throw new ValidationException("staging_guid", "must be a guid of A-Z a-z 0-9 _ -");
         }
         StagingRequestFromCC request = StagingRequestFromCC.parse(body).validate();
-        TaskDefinition definition = config.taskBuilder().build(stagingGuid, request).validate();
+        TaskDefinition definition = config.taskBuilder(request.lifecycleKind()).build(stagingGuid, request).validate();
         try {
             tasks.desire(stagingGuid, StagingTaskConfig.DOMAIN, definition);
         } catch (DiegoException e) {

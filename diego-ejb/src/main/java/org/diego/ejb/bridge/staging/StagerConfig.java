@@ -4,8 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import org.diego.core.bridge.staging.DockerImageCatalogue;
+import org.diego.core.bridge.staging.StagingLifecycle;
 import org.diego.core.bridge.staging.StagingTaskBuilder;
 import org.diego.core.bridge.staging.StagingTaskConfig;
+import org.diego.core.model.DiegoException;
+import org.diego.core.model.ErrorType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,6 +33,9 @@ public class StagerConfig {
     int defaultTimeoutSeconds;
     @Inject @ConfigProperty(name = "diego.stager.docker-staging-stack", defaultValue = "cflinuxfs4")
     String dockerStagingStack;
+    /** The docker image catalogue, {@code REF=URL} entries (see {@link DockerImageCatalogue}). */
+    @Inject @ConfigProperty(name = DockerImageCatalogue.SETTING)
+    Optional<String> dockerImages;
     @Inject @ConfigProperty(name = "diego.stager.callback-attempts", defaultValue = "3")
     int callbackAttempts;
     @Inject @ConfigProperty(name = "diego.stager.callback-timeout-millis", defaultValue = "10000")
@@ -40,9 +47,21 @@ public class StagerConfig {
     @Inject @ConfigProperty(name = "diego.cc.password")
     Optional<String> ccPassword;
 
-    public StagingTaskBuilder taskBuilder() {
+    /**
+     * The builder for a request of {@code lifecycle}. The image catalogue is read for docker requests
+     * only, so a malformed one fails docker stagings (500, the message naming the entry) and nothing else.
+     */
+    public StagingTaskBuilder taskBuilder(StagingLifecycle lifecycle) {
+        DockerImageCatalogue images = DockerImageCatalogue.EMPTY;
+        if (lifecycle == StagingLifecycle.DOCKER) {
+            try {
+                images = DockerImageCatalogue.parse(dockerImages.orElse(""));
+            } catch (IllegalArgumentException e) {
+                throw new DiegoException(ErrorType.UnknownError, e.getMessage());
+            }
+        }
         return new StagingTaskBuilder(new StagingTaskConfig(stagerUrl, fileServerUrl, ccUploaderUrl,
-                containerRoot.orElse(""), user, defaultTimeoutSeconds), dockerStagingStack);
+                containerRoot.orElse(""), user, defaultTimeoutSeconds), dockerStagingStack, images);
     }
 
     public int callbackAttempts() {

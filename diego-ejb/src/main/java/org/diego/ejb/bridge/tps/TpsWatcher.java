@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.diego.core.bridge.tps.AppNotification;
@@ -62,7 +63,10 @@ public class TpsWatcher extends RoleTimer {
     @Resource
     ManagedExecutorService executor;
 
-    private volatile Holding holding;
+    /** Package-private, like {@link #posting}, so a unit test drives {@link #onEvent} without a container. */
+    volatile Holding holding;
+    /** Where posts run: the managed executor (tests: inline). */
+    Executor posting;
     private EventHub.Subscription subscription;
 
     @PostConstruct
@@ -71,6 +75,7 @@ public class TpsWatcher extends RoleTimer {
         // created on the data grid's event thread (its fields stay null).
         cc.configured();
         holding = new Holding(clock);
+        posting = executor;
         subscription = hub.subscribe(EventStream.LRP_INSTANCES, "", this::onEvent);
     }
 
@@ -132,7 +137,7 @@ public class TpsWatcher extends RoleTimer {
     }
 
     private void send(AppNotification n) {
-        executor.execute(() -> {
+        posting.execute(() -> {
             try {
                 cc.notify(n);
                 LOG.fine(() -> "told CC " + n.path());

@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.diego.core.bridge.cc.DesireAppRequestFromCC;
+import org.diego.core.bridge.nsync.AppRecipeBuilder;
+import org.diego.core.bridge.nsync.RecipeSettings;
 import org.diego.core.json.Json;
+import org.diego.core.model.DesiredLrp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +29,11 @@ class DockerLifecycleTest {
         lifecycle = ScriptRunner.unpack("docker_app_lifecycle", container.resolve("tmp/docker_app_lifecycle"));
     }
 
-    private JsonNode stage(String ref) throws Exception {
-        ScriptRunner.Result r = ScriptRunner.sh(container, lifecycle.resolve("builder"),
-                "-outputMetadataJSONFilename=tmp/out/result.json", "-dockerRef=" + ref);
+    private JsonNode stage(String ref, String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-outputMetadataJSONFilename=tmp/out/result.json",
+                "-dockerRef=" + ref));
+        args.addAll(List.of(more));
+        ScriptRunner.Result r = ScriptRunner.sh(container, lifecycle.resolve("builder"), args.toArray(String[]::new));
         assertEquals(0, r.exit(), r.stderr());
         return Json.readTree(Files.readString(container.resolve("tmp/out/result.json")));
     }
@@ -79,5 +86,41 @@ class DockerLifecycleTest {
                 "-outputMetadataJSONFilename=tmp/out/result.json", "-dockerRef=busybox:latest");
         assertEquals(1, r.exit());
         assertTrue(r.stderr().contains("no registry is reachable"));
+    }
+
+    /**
+     * A catalogued reference: the staging Task's download action has unpacked the catalogue's tarball (a
+     * hand-built docker-archive: manifest.json and a config, no layers) into tmp/image. The result
+     * names the reference, and nsync's recipe for it takes its ports from the execution metadata.
+     */
+    @Test
+    void aCataloguedReferenceStagesFromTheUnpackedTarballAndItsPortsReachTheRecipe() throws Exception {
+        Path img = Files.createDirectories(container.resolve("tmp/image"));
+        Files.writeString(img.resolve("manifest.json"),
+                "[{\"Config\":\"3f1c.json\",\"RepoTags\":[\"busybox:1.36\"],\"Layers\":[]}]\n");
+        Files.writeString(img.resolve("3f1c.json"), """
+                {"architecture": "amd64", "os": "linux",
+                 "config": {"Cmd": ["httpd", "-f", "-p", "7070"], "WorkingDir": "/www",
+                            "ExposedPorts": {"7070/tcp": {}, "7071/tcp": {}, "5353/udp": {}}},
+                 "rootfs": {"type": "layers", "diff_ids": []}}
+                """);
+
+        JsonNode result = stage("busybox:1.36", "-dockerImageDir=tmp/image");
+        assertEquals("busybox:1.36", result.path("lifecycle_metadata").path("docker_image").asText());
+        assertEquals("'httpd' '-f' '-p' '7070'", result.path("process_types").path("web").asText());
+        String metadata = result.path("execution_metadata").asText();
+        JsonNode meta = Json.readTree(metadata);
+        assertEquals("[\"httpd\",\"-f\",\"-p\",\"7070\"]", meta.path("cmd").toString());
+        assertEquals(3, meta.path("ports").size(), metadata);
+
+        // CC desires what staging recorded: the reference, the start command and the metadata.
+        DesiredLrp lrp = new AppRecipeBuilder(new RecipeSettings("http://fs/file-server", false)).build(
+                DesireAppRequestFromCC.builder().processGuid("dock-1").dockerImage(
+                        result.path("lifecycle_metadata").path("docker_image").asText())
+                        .startCommand(result.path("process_types").path("web").asText()).executionMetadata(metadata)
+                        .memoryMb(64).diskMb(64).numInstances(1).logGuid("dock-1").etag("e").build());
+        lrp.validate();
+        assertEquals("docker:///library/busybox#1.36", lrp.rootfs());
+        assertEquals(List.of(7070, 7071), lrp.ports(), "the image's TCP ports, in the image's order");
     }
 }
