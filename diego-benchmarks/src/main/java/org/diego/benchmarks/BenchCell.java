@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.diego.cell.executor.CellExecutor;
 import org.diego.cell.executor.Container;
@@ -45,6 +47,8 @@ final class BenchCell implements AutoCloseable {
     });
     private final List<AutoCloseable> alsoClose = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Held by a benchmark step and by the cleanup, so Ctrl-C never races a create or destroy in flight. */
+    private final ReentrantLock work = new ReentrantLock();
     private final Thread hook = new Thread(this::cleanUp, "bench-cleanup");
 
     BenchCell(Path rootfs, Path workDir, Resources total) throws IOException {
@@ -70,6 +74,19 @@ final class BenchCell implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
+    /** Runs one step of the benchmark (creates, destroys) unless the cleanup has begun, which waits for it. */
+    <T> T step(Callable<T> step) throws Exception {
+        work.lock();
+        try {
+            if (closed.get()) {
+                throw new IllegalStateException("interrupted: cleaning up");
+            }
+            return step.call();
+        } finally {
+            work.unlock();
+        }
+    }
+
     /** Something else to close (before the containers are destroyed), e.g. the raw runc side. */
     <T extends AutoCloseable> T closing(T resource) {
         alsoClose.add(resource);
@@ -87,9 +104,17 @@ final class BenchCell implements AutoCloseable {
     }
 
     private void cleanUp() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
+        work.lock();
+        try {
+            if (closed.compareAndSet(false, true)) {
+                destroyEverything();
+            }
+        } finally {
+            work.unlock();
         }
+    }
+
+    private void destroyEverything() {
         for (AutoCloseable c : alsoClose) {
             try {
                 c.close();

@@ -36,6 +36,11 @@ public final class CellOverhead {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].startsWith("-")) {
+            System.out.println("usage: java -cp benchmarks.jar org.diego.benchmarks.CellOverhead"
+                    + " [rounds=40 warmup=5 rootfs=/var/lib/diego/rootfs/busybox workDir=/var/tmp/diego-cellbench ports=1]");
+            return;
+        }
         int rounds = Integer.parseInt(arg(args, 0, "40"));
         int warmup = Integer.parseInt(arg(args, 1, "5"));
         Path rootfs = Path.of(arg(args, 2, "/var/lib/diego/rootfs/busybox"));
@@ -59,14 +64,11 @@ public final class CellOverhead {
                 boolean measured = i >= warmup;
                 String rawId = "cb-raw-" + i;
                 String guid = "cb-" + i;
-                long[] r;
-                long o;
-                if (i % 2 == 0) {
-                    r = raw(runc, rawId);
-                    o = ours(cell, guid, request);
-                } else {
-                    o = ours(cell, guid, request);
-                    r = raw(runc, rawId);
+                boolean rawFirst = i % 2 == 0;
+                long[] r = rawFirst ? cell.step(() -> raw(runc, rawId)) : null;
+                long o = cell.step(() -> ours(cell, guid, request));
+                if (!rawFirst) {
+                    r = cell.step(() -> raw(runc, rawId));
                 }
                 if (measured) {
                     raw.add(r[0]);

@@ -24,8 +24,8 @@ import org.diego.core.model.RunAction;
  * the containers cost the host outside the JVM; then destroys them all. Target: VmRSS ≤ 128 MB at 250.
  * Run it with the options a cell agent would get, e.g.
  *
- * <pre>java -Xmx64m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=64m \
- *     -cp diego-benchmarks/target/benchmarks.jar org.diego.benchmarks.CellRss \
+ * <pre>java -Xms16m -Xmx64m -XX:+UseSerialGC -Xss256k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m \
+ *     -XX:MaxMetaspaceSize=64m -cp diego-benchmarks/target/benchmarks.jar org.diego.benchmarks.CellRss \
  *     [containers=250 rootfs=/var/lib/diego/rootfs/busybox workDir=/var/tmp/diego-cellbench memoryMb=64]</pre>
  *
  * Needs root, runc, catatonit and the rootfs (build-busybox-rootfs.sh). Everything it creates is removed at
@@ -38,6 +38,11 @@ public final class CellRss {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].startsWith("-")) {
+            System.out.println("usage: java [-Xms16m -Xmx64m ...] -cp benchmarks.jar org.diego.benchmarks.CellRss"
+                    + " [containers=250 rootfs=/var/lib/diego/rootfs/busybox workDir=/var/tmp/diego-cellbench memoryMb=64]");
+            return;
+        }
         int n = Integer.parseInt(arg(args, 0, "250"));
         Path rootfs = Path.of(arg(args, 1, "/var/lib/diego/rootfs/busybox"));
         Path workDir = Path.of(arg(args, 2, "/var/tmp/diego-cellbench"));
@@ -57,9 +62,11 @@ public final class CellRss {
             long started = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 String guid = "cb-rss-" + i;
-                cell.executor.reserve(guid, Map.of(), new Resources(memoryMb, 128, 1)).orElseThrow(
-                        () -> new IllegalStateException("the ledger refused " + guid));
-                Container c = cell.executor.run(guid, request);
+                Container c = cell.step(() -> {
+                    cell.executor.reserve(guid, Map.of(), new Resources(memoryMb, 128, 1)).orElseThrow(
+                            () -> new IllegalStateException("the ledger refused " + guid));
+                    return cell.executor.run(guid, request);
+                });
                 if (c.state() != ContainerState.RUNNING) {
                     throw new IllegalStateException(guid + " is " + c.state() + ": " + c.result());
                 }
@@ -76,7 +83,7 @@ public final class CellRss {
             hostSide(cell);
             long destroying = System.nanoTime();
             for (Container c : cell.executor.list()) {
-                cell.executor.destroy(c.guid());
+                cell.step(() -> cell.executor.destroy(c.guid()));
             }
             System.out.printf("destroyed %d in %.1f s%n", n, (System.nanoTime() - destroying) / 1e9);
             report("after destroying them", cell);
