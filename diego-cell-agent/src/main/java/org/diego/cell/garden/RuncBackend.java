@@ -14,9 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,10 +76,13 @@ public final class RuncBackend extends BookkeepingBackend {
     private final HostPortAllocator ports;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService relays;
+    /** Runs a create's network setup beside its rootfs and runc work. */
+    private final ExecutorService setup;
     private final boolean swapAccounting;
     private final Map<String, Box> boxes = new ConcurrentHashMap<>();
     private final CgroupUsage cgroups = new CgroupUsage(Path.of("/sys/fs/cgroup"));
     private final ImageStore images;
+    private volatile PhaseTimer timer = PhaseTimer.NONE;
 
     /** One container as this agent knows it. */
     private record Box(ContainerInfo info, Bundle bundle, List<EnvironmentVariable> env,
@@ -109,8 +116,20 @@ public final class RuncBackend extends BookkeepingBackend {
             t.setDaemon(true);
             return t;
         });
+        AtomicInteger s = new AtomicInteger();
+        this.setup = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "container-setup-" + s.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.swapAccounting = kernelAccountsSwap();
         this.images = new ImageStore(config.images(), config.workDir().resolve("images"));
+    }
+
+    /** Where the durations of create's and run's phases go from now on (none by default). */
+    public void timePhases(PhaseTimer timer) {
+        this.timer = timer == null ? PhaseTimer.NONE : timer;
+        runc.timePhases(this.timer);
     }
 
     /** Why this host cannot run the backend, or null if it can: checked once when the agent starts. */
@@ -153,32 +172,104 @@ public final class RuncBackend extends BookkeepingBackend {
         long started = System.nanoTime();
         ContainerNetwork.Attachment attachment = null;
         List<PortForwarder> forwarders = new ArrayList<>();
+        PhaseTimer timer = this.timer;
+        PhaseTimer aside = timer.inParallel();
+        long t = started;
+        // The network is set up beside the rootfs and then beside runc's start of the init (which only needs
+        // the namespace to exist); create returns once all of it is done, so processes see their network.
+        CompletableFuture<ContainerNetwork.Attachment> claimed;
+        try {
+            claimed = CompletableFuture.supplyAsync(() -> unchecked(() -> network.claim(handle, aside)), setup);
+        } catch (RejectedExecutionException e) {
+            throw new BackendException("cannot create container " + handle + ": the backend is closed", e);
+        }
+        CompletableFuture<Void> addressed = null;
         try {
             Files.createDirectories(bundle.dir());
             RootfsLayer.Kind kind = RootfsLayer.prepare(lower, bundle.dir());
-            attachment = network.attach(handle);
+            t = timer.lap(handle, "create.rootfs", t);
+            attachment = await(claimed);
+            t = timer.lap(handle, "create.wait-for-veth", t);
+            ContainerNetwork.Attachment claim = attachment;
+            addressed = CompletableFuture.runAsync(() -> unchecked(() -> {
+                network.address(handle, claim, aside);
+                return null;
+            }), setup);
             bundle.writeNetwork(attachment);
             bundle.writeEtcFiles(hostname(handle), attachment.containerIp());
             bundle.writeConfig(OciSpec.config(containerConfig(handle, bundle, spec.limits(), attachment)));
+            t = timer.lap(handle, "create.bundle-files", t);
             runc.run(handle, bundle);
+            t = timer.lap(handle, "create.runc-run", t);
+            await(addressed);
+            t = timer.lap(handle, "create.wait-for-addresses", t);
             List<PortMapping> mapped = new ArrayList<>();
             for (int containerPort : spec.netIn()) {
                 PortForwarder forwarder = forward(attachment.containerIp(), containerPort);
                 forwarders.add(forwarder);
                 mapped.add(new PortMapping(containerPort, forwarder.port()));
             }
+            t = timer.lap(handle, "create.port-forwarders", t);
             ContainerInfo info = new ContainerInfo(handle, bundle.dir(), config.hostIp(), attachment.containerIp(),
                     mapped);
             // Checked on the rootfs as shipped, its links resolved inside it (bin/sh is one in most stacks).
             boolean hasShell = Files.isRegularFile(RootfsLayer.resolveInside(lower, "/bin/sh"));
             boxes.put(handle, new Box(info, bundle, spec.env(), attachment, forwarders, hasShell, rootfs.image()));
             register(spec, info);
+            timer.lap(handle, "create.bookkeeping", t);
             LOG.fine(() -> "container " + handle + " created in " + millis(started) + " ms (" + kind + " rootfs)");
             return info;
         } catch (IOException | RuntimeException e) {
+            // Whatever the network work made must exist before teardown, or it would be left behind.
+            if (attachment == null) {
+                attachment = awaitQuietly(claimed);
+            }
+            if (addressed != null) {
+                awaitQuietly(addressed);
+            }
             closeForwarders(forwarders);
             teardown(handle, bundle, attachment);
             throw new BackendException("cannot create container " + handle + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Host work that may fail with an IOException, for the setup pool. */
+    @FunctionalInterface
+    private interface HostWork<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T unchecked(HostWork<T> work) {
+        try {
+            return work.run();
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /**
+     * The result of setup work, its IOException rethrown as such. Not interruptible (join): what it
+     * created must be known before a failed create tears down, and each host command has a timeout.
+     */
+    private static <T> T await(CompletableFuture<T> work) throws IOException {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
+    private static <T> T awaitQuietly(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException | CancellationException e) {
+            return null; // it failed and cleaned up after itself
         }
     }
 
@@ -207,6 +298,8 @@ public final class RuncBackend extends BookkeepingBackend {
         Bundle bundle = box.bundle();
         Path pidFile = bundle.pidFile(id);
         Path processJson = null;
+        PhaseTimer timer = this.timer;
+        long t = System.nanoTime();
         try {
             // The image's User and WorkingDir are the defaults, as its config intends.
             String userName = spec.user() == null || spec.user().isBlank() ? box.image().user() : spec.user();
@@ -225,6 +318,7 @@ public final class RuncBackend extends BookkeepingBackend {
                     environment(box, user, spec), cwd, user.uid(), user.gid(), options.nofile())));
             ProcessOutput own = options.ownStreams() && !options.discardOutput()
                     ? ProcessOutput.create(bundle.processesDir(), id) : ProcessOutput.NONE;
+            t = timer.lap(handle, "run.process-spec", t);
             Runc.Started process;
             if (options.discardOutput()) {
                 process = runc.exec(handle, bundle, processJson, pidFile, box.hasShell(), DEV_NULL, DEV_NULL);
@@ -486,6 +580,7 @@ public final class RuncBackend extends BookkeepingBackend {
     public void close() {
         boxes.values().forEach(b -> closeForwarders(b.forwarders()));
         relays.shutdownNow();
+        setup.shutdown(); // a create in flight finishes its network work
     }
 
     /**

@@ -251,6 +251,29 @@ class RuncBackendIT {
     }
 
     @Test
+    void aCreateFailingBesideItsNetworkSetupLeavesNothingBehind() throws Exception {
+        // The rootfs fails while the namespace and veth are being made beside it: both must go again.
+        RuncBackend broken = new RuncBackend(new RuncBackendConfig(workDir, "127.0.0.1",
+                Map.of("broken", workDir.resolve("no-such-rootfs")), null, null, null, "diego-it",
+                Duration.ofMillis(500)), ports, timers);
+        List<String> interfacesBefore = dgInterfaces();
+        BackendException e = assertThrows(BackendException.class, () -> broken.create(
+                new ContainerSpec("half", "preloaded:broken", List.of(), List.of(8080), SMALL)));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+        assertFalse(ContainerNetwork.netnsExists("half"), "network namespace removed");
+        assertEquals(interfacesBefore, dgInterfaces(), "no veth left");
+        assertFalse(Files.exists(workDir.resolve("containers/half")), "no bundle left");
+        assertEquals(0, ports.inUse());
+        broken.close();
+    }
+
+    private static List<String> dgInterfaces() throws IOException {
+        try (var links = Files.list(Path.of("/sys/class/net"))) {
+            return links.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("dg")).sorted().toList();
+        }
+    }
+
+    @Test
     void aRestartedAgentFindsAndDestroysLeftovers() throws Exception {
         backend.create(spec("left", SMALL, List.of(8080)));
         backend.run("left", new ProcessSpec("sleep", List.of("300"), null, null));

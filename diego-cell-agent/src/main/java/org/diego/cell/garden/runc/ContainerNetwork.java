@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.diego.cell.garden.PhaseTimer;
 
 /**
  * A network namespace per container, joined to the host by a veth pair on a /30 of the pool: the host
@@ -41,23 +42,45 @@ public final class ContainerNetwork {
 
     /** Creates the namespace and the veth pair, addresses both ends and routes the container via the host. */
     public Attachment attach(String handle) throws IOException {
+        Attachment attachment = claim(handle, PhaseTimer.NONE);
+        try {
+            address(handle, attachment, PhaseTimer.NONE);
+        } catch (IOException | RuntimeException e) {
+            detach(attachment);
+            throw e;
+        }
+        return attachment;
+    }
+
+    /**
+     * The first half of {@link #attach}: the namespace (runc can join it from now on) and the veth pair,
+     * whose creation claims the subnet; no address yet. Leaves nothing behind when it fails.
+     */
+    public Attachment claim(String handle, PhaseTimer timer) throws IOException {
         String netns = netnsName(handle);
+        long t = System.nanoTime();
         HostCommand.check(List.of("ip", "netns", "add", netns));
+        t = timer.lap(handle, "create.netns", t);
         try {
             SubnetPool.Slot slot = claimSlot(netns);
-            try {
-                configure(netns, slot);
-            } catch (IOException e) {
-                deleteLink(slot.hostInterface());
-                pool.release(slot);
-                throw e;
-            }
+            timer.lap(handle, "create.veth", t);
             return new Attachment(netns, slot.hostInterface(), slot.hostIp(), slot.containerIp(), slot.index(),
                     slot.network());
         } catch (IOException | RuntimeException e) {
             deleteNetns(netns);
             throw e;
         }
+    }
+
+    /**
+     * The second half: addresses both ends, brings them up and routes the container via the host. Nothing
+     * in it needs the container's processes, so it may run while runc starts the init. When it fails the
+     * caller {@link #detach}es.
+     */
+    public void address(String handle, Attachment attachment, PhaseTimer timer) throws IOException {
+        long t = System.nanoTime();
+        configure(attachment.netns(), new SubnetPool.Slot(attachment.slot(), attachment.network()));
+        timer.lap(handle, "create.addresses", t);
     }
 
     /** Undoes {@link #attach}; every step tolerates what is already gone. */
