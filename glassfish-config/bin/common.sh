@@ -35,6 +35,7 @@ unset _diego_env_snapshot _v
 : "${DIEGO_BROKER_USER:=admin}"
 : "${DIEGO_BROKER_PASSWORD:=admin}"
 : "${DIEGO_CELLS:=2}"
+: "${DIEGO_CELL_BACKEND:=auto}"
 : "${DIEGO_APP_PROPERTIES:=}"
 : "${DIEGO_EAR:=$DIEGO_HOME/diego-ear/target/diego.ear}"
 : "${DIEGO_CELL_JAR:=$DIEGO_HOME/diego-cell-agent/target/diego-cell-agent.jar}"

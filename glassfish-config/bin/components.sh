@@ -288,6 +288,18 @@ deploy_app() {
 
 # --- cell agents ----------------------------------------------------------------------------------------------------
 CELL_FAILURES=()
+# The backend options of a cell: process, runc or auto (runc where this host can run it, else process). A runc
+# cell runs preloaded:cflinuxfs4 (and busybox) in a busybox rootfs built once under the state directory from the
+# host's static busybox (Debian's busybox-static); where that cannot be built, auto falls back to processes.
+cell_backend_args() {
+    local backend="$1" rootfs="$STATE/rootfs/busybox"
+    if [[ "$backend" == process ]]; then echo "--backend process"; return; fi
+    if [[ ! -x "$rootfs/bin/busybox" && $EUID -eq 0 ]] && command -v runc > /dev/null; then
+        sh "$DIEGO_HOME/diego-cell-agent/src/main/scripts/build-busybox-rootfs.sh" "$rootfs" > "$LOG_DIR/rootfs.log" 2>&1 \
+            || say "WARNING: could not build the busybox rootfs (log: $LOG_DIR/rootfs.log); runc cells fall back to processes"
+    fi
+    echo "--backend $backend --rootfs-dir cflinuxfs4=$rootfs --rootfs-dir busybox=$rootfs"
+}
 start_cells() {
     local n name pid log cp
     cp="$DIEGO_CELL_JAR:$(dirname "$DIEGO_CELL_JAR")/lib/*"
@@ -303,9 +315,12 @@ start_cells() {
         mkdir -p "$STATE/cells/$name"
         # setsid: the agent leads its own process group, so `down` can kill it with its containers' processes.
         # shellcheck disable=SC2086
+        local backend_var="DIEGO_CELL_${n}_BACKEND" args_var="DIEGO_CELL_${n}_ARGS"
+        # shellcheck disable=SC2046
         setsid java ${DIEGO_CELL_JAVA_OPTS:-} -cp "$cp" org.diego.cell.CellAgentMain --cell-id "$name" --zone "z$n" \
             --broker "mq://$DIEGO_BROKER_HOST:$DIEGO_BROKER_PORT" --work-dir "$STATE/cells/$name" \
-            --memory-mb 4096 --disk-mb 8192 --containers 64 ${DIEGO_CELL_ARGS:-} > "$log" 2>&1 < /dev/null 9>&- &
+            --memory-mb 4096 --disk-mb 8192 --containers 64 $(cell_backend_args "${!backend_var:-$DIEGO_CELL_BACKEND}") \
+            ${DIEGO_CELL_ARGS:-} ${!args_var:-} > "$log" 2>&1 < /dev/null 9>&- &
         pid=$!
         echo "$pid" > "$PID_DIR/$name.pid"
         sleep 2

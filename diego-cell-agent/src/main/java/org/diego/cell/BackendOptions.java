@@ -22,8 +22,11 @@ public record BackendOptions(Kind kind, Map<String, Path> rootfsDirs, String net
     /** The default providers are preloaded:cflinuxfs4:busybox; both stacks are the busybox rootfs for now. */
     public static final Map<String, Path> DEFAULT_ROOTFS_DIRS = Map.of("cflinuxfs4", DEFAULT_ROOTFS,
             "busybox", DEFAULT_ROOTFS);
-    /** What the system tests run with until they are checked against runc. */
-    public static final BackendOptions DEFAULT = new BackendOptions(Kind.PROCESS, DEFAULT_ROOTFS_DIRS,
+    /** The command line's default: runc where the host can run it and a rootfs directory exists. */
+    public static final BackendOptions DEFAULT = new BackendOptions(Kind.AUTO, DEFAULT_ROOTFS_DIRS,
+            RuncBackendConfig.DEFAULT_NETWORK, RuncBackendConfig.DEFAULT_INIT, "runc", Map.of());
+    /** Plain processes, whatever the host has (tests that build a config in code). */
+    public static final BackendOptions PROCESS = new BackendOptions(Kind.PROCESS, DEFAULT_ROOTFS_DIRS,
             RuncBackendConfig.DEFAULT_NETWORK, RuncBackendConfig.DEFAULT_INIT, "runc", Map.of());
 
     public enum Kind { PROCESS, RUNC, AUTO }

@@ -2,6 +2,7 @@ package org.diego.cell;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
@@ -35,7 +36,12 @@ final class Backends {
                 yield true;
             }
             case AUTO -> {
-                String reason = RuncBackend.unusableBecause(runc);
+                String why = RuncBackend.unusableBecause(runc);
+                if (why == null && options.rootfsDirs().values().stream().noneMatch(Files::isDirectory)) {
+                    why = "no preloaded rootfs directory exists (" + options.rootfsDirs().values()
+                            + "; see build-busybox-rootfs.sh)";
+                }
+                String reason = why;
                 if (reason != null) {
                     LOG.info(() -> "--backend=auto: using the process backend because " + reason);
                 }
@@ -48,7 +54,22 @@ final class Backends {
         }
         warnAboutRootfs(config, options.rootfsDirs(), options.images());
         LOG.info(() -> "runc backend: containers on " + options.network() + ", rootfs " + options.rootfsDirs());
-        return new RuncBackend(runc, ports, timers);
+        RuncBackend backend = new RuncBackend(runc, ports, timers);
+        destroyLeftovers(backend);
+        return backend;
+    }
+
+    /**
+     * A cell starts with no containers, as Diego's executor deletes the containers it owns at startup: those
+     * an agent killed earlier left (runc state, mounts, network, cgroups) would otherwise run unaccounted for;
+     * the BBS learns of their instances' end through the rep's sync and convergence.
+     */
+    private static void destroyLeftovers(ContainerBackend backend) {
+        List<String> leftovers = backend.list();
+        if (!leftovers.isEmpty()) {
+            LOG.info(() -> "destroying " + leftovers.size() + " container(s) an earlier run of this cell left");
+            leftovers.forEach(backend::destroy);
+        }
     }
 
     /** An advertised stack without a rootfs, or a scheme runc cannot serve, makes every such placement crash. */

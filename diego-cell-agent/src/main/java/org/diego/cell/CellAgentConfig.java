@@ -31,16 +31,16 @@ public record CellAgentConfig(
     public CellAgentConfig {
         placementTags = List.copyOf(placementTags);
         rootfsProviders = List.copyOf(rootfsProviders);
-        backend = backend == null ? BackendOptions.DEFAULT : backend;
+        backend = backend == null ? BackendOptions.PROCESS : backend;
     }
 
-    /** With the default (process) backend. */
+    /** With the process backend. */
     public CellAgentConfig(String cellId, String zone, String brokerUrl, String brokerUser, String brokerPassword,
                            Path workDir, Resources capacity, Duration heartbeatInterval, List<String> placementTags,
                            List<RootfsProvider> rootfsProviders, String address, Duration replyTimeout,
                            Duration brokerConnectTimeout, Duration stopGrace) {
         this(cellId, zone, brokerUrl, brokerUser, brokerPassword, workDir, capacity, heartbeatInterval, placementTags,
-                rootfsProviders, address, replyTimeout, brokerConnectTimeout, stopGrace, BackendOptions.DEFAULT);
+                rootfsProviders, address, replyTimeout, brokerConnectTimeout, stopGrace, BackendOptions.PROCESS);
     }
 
     /**

@@ -65,9 +65,9 @@ public final class CellAgentMain implements Callable<Integer> {
     @Option(names = "--stop-grace-ms", defaultValue = "10000",
             description = "SIGTERM to SIGKILL delay when stopping a container (default: ${DEFAULT-VALUE}).")
     long stopGraceMs;
-    @Option(names = "--backend", defaultValue = "process",
+    @Option(names = "--backend", defaultValue = "auto",
             description = "Container backend: process (no isolation), runc, or auto (runc if runc and the container "
-                    + "init are installed and we are root, else process) (default: ${DEFAULT-VALUE}).")
+                    + "init are installed, a --rootfs-dir exists and we are root, else process) (default: ${DEFAULT-VALUE}).")
     String backend;
     @Option(names = "--rootfs-dir", paramLabel = "STACK=DIR",
             description = "Rootfs directory of a preloaded stack, for runc; repeatable (default: cflinuxfs4 and "

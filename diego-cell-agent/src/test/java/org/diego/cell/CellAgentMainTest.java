@@ -39,7 +39,7 @@ class CellAgentMainTest {
         assertEquals("127.0.0.1", config.address());
         assertEquals(Duration.ofSeconds(10), config.replyTimeout());
         assertEquals(Duration.ofSeconds(10), config.stopGrace());
-        assertEquals(BackendOptions.DEFAULT, config.backend(), "the process backend until runc is the default");
+        assertEquals(BackendOptions.DEFAULT, config.backend(), "auto: runc where the host can run it");
     }
 
     @Test
