@@ -298,7 +298,23 @@ cell_backend_args() {
         sh "$DIEGO_HOME/diego-cell-agent/src/main/scripts/build-busybox-rootfs.sh" "$rootfs" > "$LOG_DIR/rootfs.log" 2>&1 \
             || say "WARNING: could not build the busybox rootfs (log: $LOG_DIR/rootfs.log); runc cells fall back to processes"
     fi
-    echo "--backend $backend --rootfs-dir cflinuxfs4=$rootfs --rootfs-dir busybox=$rootfs"
+    local image="$STATE/rootfs/busybox-image.tar" args="--backend $backend --rootfs-dir cflinuxfs4=$rootfs --rootfs-dir busybox=$rootfs"
+    [[ -f "$image" || ! -x "$rootfs/bin/busybox" ]] || busybox_image "$rootfs" "$image"
+    [[ -f "$image" ]] && args+=" --image busybox=$image"
+    echo "$args"
+}
+# The same busybox tree as a one-layer `docker save` archive, so docker_image "busybox" (e.g. an nsync app)
+# runs on runc cells with no registry.
+busybox_image() {
+    local rootfs="$1" image="$2" dir diff
+    dir="$(mktemp -d)" || return 0
+    (cd "$rootfs" && tar -cf "$dir/layer.tar" .) || { rm -rf "$dir"; return 0; }
+    diff="sha256:$(sha256sum "$dir/layer.tar" | cut -d' ' -f1)"
+    printf '{"architecture":"amd64","os":"linux","config":{"Env":["PATH=/usr/sbin:/usr/bin:/sbin:/bin"],"Cmd":["sh"]},"rootfs":{"type":"layers","diff_ids":["%s"]}}' \
+        "$diff" > "$dir/config.json"
+    printf '[{"Config":"config.json","RepoTags":["busybox:latest"],"Layers":["layer.tar"]}]' > "$dir/manifest.json"
+    (cd "$dir" && tar -cf "$image.tmp" manifest.json config.json layer.tar) && mv "$image.tmp" "$image"
+    rm -rf "$dir"
 }
 start_cells() {
     local n name pid log cp

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import org.diego.system.cc.BridgeHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * backend with a busybox rootfs built by {@code ./diego up} and takes only work that asks for the placement
  * tag {@code runc}. An LRP with an HTTP health check runs in a runc container with its memory limit in its
  * own cgroup and answers on the host port the BBS reports; one that outgrows its memory crashes with
- * Diego's out-of-memory reason. Skipped where the cell fell back to processes (no root, runc or busybox-static).
+ * Diego's out-of-memory reason; a docker app desired through nsync (isolation segment {@code runc}) runs
+ * from the busybox image {@code ./diego up} puts beside the rootfs (a docker-archive on disk, no registry). Skipped where the cell fell back to processes (no root, runc or busybox-static).
  */
 class RuncCellSystemIT {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -69,18 +71,7 @@ class RuncCellSystemIT {
             Cluster.await(guid + " RUNNING", PATIENCE, () -> Lrps.allRunning(API, guid, 1), () -> Lrps.actuals(API, guid));
             JsonNode a = Lrps.instance(API, guid, 0);
             assertEquals(CELL, a.path("cell_id").asText(), a.toString());
-            int hostPort = -1;
-            for (JsonNode p : a.path("ports")) {
-                if (p.path("container_port").asInt() == 8080) {
-                    hostPort = p.path("host_port").asInt();
-                }
-            }
-            assertTrue(hostPort > 0, a.toString());
-            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + a.path("address").asText()
-                    + ":" + hostPort + "/index.html")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, page.statusCode());
-            assertEquals("runc-" + RUN + "\n", page.body());
+            assertEquals("runc-" + RUN + "\n", page(a));
             // The container's own memory cgroup carries the LRP's limit (cgroup v1, as on these hosts).
             Path limit = Path.of("/sys/fs/cgroup/memory/diego", a.path("instance_guid").asText(), "memory.limit_in_bytes");
             if (Files.exists(Path.of("/sys/fs/cgroup/memory"))) {
@@ -89,6 +80,41 @@ class RuncCellSystemIT {
         } finally {
             remove(guid);
         }
+    }
+
+    @Test
+    void aDockerAppFromNsyncRunsFromTheImageOnDisk() throws Exception {
+        String guid = "runc-docker-" + RUN;
+        BridgeHttp.Answer put = BridgeHttp.send("PUT", API + "/nsync/v1/apps/" + guid, """
+                {"process_guid": "%s", "docker_image": "busybox", "num_instances": 1, "memory_mb": 64, "disk_mb": 64,
+                 "start_command": "mkdir -p www; echo docker-%s > www/index.html; exec busybox httpd -f -p $PORT -h www",
+                 "log_guid": "%s", "health_check_type": "port", "isolation_segment": "runc"}
+                """.formatted(guid, RUN, guid));
+        assertEquals(202, put.status(), put.body());
+        try {
+            Cluster.await(guid + " RUNNING", PATIENCE, () -> Lrps.allRunning(API, guid, 1), () -> Lrps.actuals(API, guid));
+            JsonNode a = Lrps.instance(API, guid, 0);
+            assertEquals(CELL, a.path("cell_id").asText(), a.toString());
+            assertEquals("docker-" + RUN + "\n", page(a));
+        } finally {
+            BridgeHttp.send("DELETE", API + "/nsync/v1/apps/" + guid, null);
+        }
+    }
+
+    /** The index page of an instance, from the host port mapped to its container port 8080. */
+    private static String page(JsonNode instance) throws Exception {
+        int hostPort = -1;
+        for (JsonNode p : instance.path("ports")) {
+            if (p.path("container_port").asInt() == 8080) {
+                hostPort = p.path("host_port").asInt();
+            }
+        }
+        assertTrue(hostPort > 0, instance.toString());
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + instance.path("address").asText()
+                + ":" + hostPort + "/index.html")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode(), page.body());
+        return page.body();
     }
 
     @Test
