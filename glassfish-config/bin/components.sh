@@ -292,13 +292,15 @@ CELL_FAILURES=()
 # cell runs preloaded:cflinuxfs4 (and busybox) in a busybox rootfs built once under the state directory from the
 # host's static busybox (Debian's busybox-static); where that cannot be built, auto falls back to processes.
 cell_backend_args() {
-    local backend="$1" rootfs="$STATE/rootfs/busybox"
+    local backend="$1" n="$2" rootfs="$STATE/rootfs/busybox"
     if [[ "$backend" == process ]]; then echo "--backend process"; return; fi
     if [[ ! -x "$rootfs/bin/busybox" && $EUID -eq 0 ]] && command -v runc > /dev/null; then
         sh "$DIEGO_HOME/diego-cell-agent/src/main/scripts/build-busybox-rootfs.sh" "$rootfs" > "$LOG_DIR/rootfs.log" 2>&1 \
             || say "WARNING: could not build the busybox rootfs (log: $LOG_DIR/rootfs.log); runc cells fall back to processes"
     fi
+    # Cells on one host need container networks of their own: cell n takes 10.253.(16(n-1)).0/20.
     local image="$STATE/rootfs/busybox-image.tar" args="--backend $backend --rootfs-dir cflinuxfs4=$rootfs --rootfs-dir busybox=$rootfs"
+    args+=" --container-network 10.253.$(( (n - 1) * 16 % 256 )).0/20"
     [[ -f "$image" || ! -x "$rootfs/bin/busybox" ]] || busybox_image "$rootfs" "$image"
     [[ -f "$image" ]] && args+=" --image busybox=$image"
     echo "$args"
@@ -335,7 +337,7 @@ start_cells() {
         # shellcheck disable=SC2046
         setsid java ${DIEGO_CELL_JAVA_OPTS:-} -cp "$cp" org.diego.cell.CellAgentMain --cell-id "$name" --zone "z$n" \
             --broker "mq://$DIEGO_BROKER_HOST:$DIEGO_BROKER_PORT" --work-dir "$STATE/cells/$name" \
-            --memory-mb 4096 --disk-mb 8192 --containers 64 $(cell_backend_args "${!backend_var:-$DIEGO_CELL_BACKEND}") \
+            --memory-mb 4096 --disk-mb 8192 --containers 64 $(cell_backend_args "${!backend_var:-$DIEGO_CELL_BACKEND}" "$n") \
             ${DIEGO_CELL_ARGS:-} ${!args_var:-} > "$log" 2>&1 < /dev/null 9>&- &
         pid=$!
         echo "$pid" > "$PID_DIR/$name.pid"
