@@ -120,4 +120,15 @@ class CellAgentMainTest {
         new CommandLine(bad).parseArgs("--cell-id", "c", "--work-dir", "/w", "--unhealthy-monitoring-interval-ms", "0");
         assertThrows(CommandLine.ParameterException.class, bad::executorOptions);
     }
+
+    @Test
+    void theDocumentedConfigFileParses() {
+        // Surefire runs in the module directory, where the example lives.
+        CellAgentConfig config = parse("@" + Path.of("src/main/config/cell-agent.conf").toAbsolutePath());
+        assertEquals("cell-1", config.cellId());
+        assertEquals(Path.of("/var/vcap/data/cell-1"), config.workDir());
+        assertEquals(BackendOptions.Kind.AUTO, config.backend().kind());
+        assertEquals(Map.of("cflinuxfs4", Path.of("/var/lib/diego/rootfs/busybox"),
+                "busybox", Path.of("/var/lib/diego/rootfs/busybox")), config.backend().rootfsDirs());
+    }
 }
