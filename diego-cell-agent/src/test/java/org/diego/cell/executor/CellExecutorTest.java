@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.diego.cell.executor.steps.Recipe;
 import org.diego.cell.garden.BackendException;
 import org.diego.cell.garden.ContainerBackend;
 import org.diego.cell.garden.ContainerInfo;
@@ -88,6 +89,22 @@ class CellExecutorTest {
                 .filter(p -> p.info().commandLine().orElse("").contains("sleep 3031"))
                 .filter(p -> p.parent().map(pp -> pp.pid() == ProcessHandle.current().pid()).orElse(false))
                 .count());
+    }
+
+    @Test
+    void aRecipeWithoutAnActionFailsToStartWithItsReasonAndTheCellGoesOn() throws Exception {
+        executor.reserve("empty", Map.of(), ONE);
+
+        executor.run("empty", new RunRequest(null, List.of(), List.of(),
+                new Recipe(List.of(), null, null, null, null, 0, "", "")));
+
+        Container done = awaitState("empty", ContainerState.COMPLETED);
+        assertTrue(done.result().failed());
+        assertEquals("container cannot have empty action", done.result().failureReason(), done.result().toString());
+        executor.reserve("next", Map.of(), ONE);
+        executor.run("next", new RunRequest(null, List.of(), List.of(),
+                new RunAction("/bin/sh", List.of("-c", "exit 0"), null, List.of(), null)));
+        assertFalse(awaitState("next", ContainerState.COMPLETED).result().failed());
     }
 
     @Test

@@ -93,14 +93,16 @@ class ProcessBackendTest {
     @Test
     void aNewBackendSeesAndReapsContainersOfAnEarlierOne() throws Exception {
         ProcessBackend first = backend(Duration.ofSeconds(10));
-        first.create(new ContainerSpec("old", null, List.of(), List.of()));
-        ContainerProcess process = first.run("old", new ProcessSpec("/bin/sh", List.of("-c", "exec sleep 300"), null,
+        // A handle of this run only: a same-named container of another JVM on the host would be reaped too.
+        String old = "old-" + ProcessHandle.current().pid();
+        first.create(new ContainerSpec(old, null, List.of(), List.of()));
+        ContainerProcess process = first.run(old, new ProcessSpec("/bin/sh", List.of("-c", "exec sleep 300"), null,
                 List.of()));
         ProcessHandle sleeper = ProcessHandle.of(process.pid()).orElseThrow();
 
         ProcessBackend second = backend(Duration.ofSeconds(10));
-        assertEquals(List.of("old"), second.list());
-        second.destroy("old");
+        assertEquals(List.of(old), second.list());
+        second.destroy(old);
 
         awaitTrue(() -> ProcessTree.exited(sleeper), "the earlier agent's process is killed");
         assertTrue(second.list().isEmpty());

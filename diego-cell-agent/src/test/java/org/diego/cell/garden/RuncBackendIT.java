@@ -137,6 +137,12 @@ class RuncBackendIT {
         assertThrows(BackendException.class, () -> backend.create(new ContainerSpec("c2", "docker:///busybox",
                 null, null)));
         assertFalse(Files.exists(workDir.resolve("containers/c2")), "a failed create leaves nothing");
+        // A stack the cell has no directory for: a reason an operator can act on, and nothing left behind.
+        BackendException unknown = assertThrows(BackendException.class, () -> backend.create(
+                new ContainerSpec("c3", "preloaded:no-such-stack", null, null)));
+        assertTrue(unknown.getMessage().contains("rootfs preloaded:no-such-stack is not available on this cell"),
+                unknown.getMessage());
+        assertFalse(Files.exists(workDir.resolve("containers/c3")), "a failed create leaves nothing");
     }
 
     @Test
