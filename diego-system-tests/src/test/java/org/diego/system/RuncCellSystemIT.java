@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * Real containers on the real cluster (issue 7): {@code cell-3} of the system-test cluster runs the runc
  * backend with a busybox rootfs built by {@code ./diego up} and takes only work that asks for the placement
  * tag {@code runc}. An LRP with an HTTP health check runs in a runc container with its memory limit in its
- * own cgroup and answers on the host port the BBS reports; one that outgrows its memory crashes with
+ * own cgroup and answers on the host port the BBS reports; readiness checks decide {@code routable}; one that outgrows its memory crashes with
  * Diego's out-of-memory reason; a docker app desired through nsync (isolation segment {@code runc}) runs
  * from the busybox image {@code ./diego up} puts beside the rootfs (a docker-archive on disk, no registry). Skipped where the cell fell back to processes (no root, runc or busybox-static).
  */
@@ -77,6 +77,25 @@ class RuncCellSystemIT {
             if (Files.exists(Path.of("/sys/fs/cgroup/memory"))) {
                 assertEquals(64L << 20, Long.parseLong(Files.readString(limit).strip()), limit.toString());
             }
+        } finally {
+            remove(guid);
+        }
+    }
+
+    @Test
+    void readinessChecksToggleRoutableInARuncContainer() throws Exception {
+        String guid = "runc-ready-" + RUN;
+        desireOk(desire(guid, 64, "mkdir -p /tmp/www; (sleep 6; echo ok > /tmp/www/ready.html) & "
+                + "exec busybox httpd -f -p $PORT -h /tmp/www", """
+                "check_definition": {"readiness_checks": [{"http_check": {"port": 8080, "path": "/ready.html",
+                                                             "interval_ms": 1000}}]},"""));
+        try {
+            Cluster.await(guid + " RUNNING", PATIENCE, () -> Lrps.allRunning(API, guid, 1), () -> Lrps.actuals(API, guid));
+            JsonNode early = Lrps.instance(API, guid, 0);
+            assertEquals(CELL, early.path("cell_id").asText(), early.toString());
+            assertFalse(early.path("routable").asBoolean(), "not ready yet: " + early);
+            Cluster.await(guid + " routable", PATIENCE, () -> Lrps.instance(API, guid, 0).path("routable").asBoolean(),
+                    () -> Lrps.actuals(API, guid));
         } finally {
             remove(guid);
         }
