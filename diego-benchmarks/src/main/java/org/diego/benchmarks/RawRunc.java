@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -46,23 +47,7 @@ final class RawRunc implements AutoCloseable {
         ((ObjectNode) config.get("linux")).put("cgroupsPath", "/" + BenchCell.CGROUP_PARENT + "/" + id);
         JSON.writeValue(bundle.resolve("config.json").toFile(), config);
 
-        File log = bundle.resolve("init.log").toFile();
-        long started = System.nanoTime();
-        Process runc = new ProcessBuilder("runc", "--root", state.toString(), "run", "-d", "--bundle",
-                bundle.toString(), id)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
-                .redirectError(ProcessBuilder.Redirect.appendTo(log))
-                .start();
-        if (!runc.waitFor(30, TimeUnit.SECONDS)) {
-            runc.destroyForcibly();
-            throw new IOException("runc run " + id + " hung");
-        }
-        long took = System.nanoTime() - started;
-        if (runc.exitValue() != 0) {
-            throw new IOException("runc run " + id + " failed: " + Files.readString(log.toPath()));
-        }
-        return took;
+        return timed("run", id, bundle.resolve("init.log").toFile(), "run", "-d", "--bundle", bundle.toString(), id);
     }
 
     /**
@@ -71,20 +56,26 @@ final class RawRunc implements AutoCloseable {
      * container whose init is a pause process.
      */
     long exec(String id) throws IOException, InterruptedException {
-        File log = bundle.resolve("exec.log").toFile();
+        return timed("exec", id, bundle.resolve("exec.log").toFile(), "exec", "-d", id, "sleep", "3600");
+    }
+
+    /** Runs {@code runc --root <state> args...} to completion and returns how long it took, in nanoseconds. */
+    private long timed(String what, String id, File log, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("runc", "--root", state.toString()));
+        command.addAll(List.of(args));
         long started = System.nanoTime();
-        Process runc = new ProcessBuilder("runc", "--root", state.toString(), "exec", "-d", id, "sleep", "3600")
+        Process runc = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
                 .redirectError(ProcessBuilder.Redirect.appendTo(log))
                 .start();
         if (!runc.waitFor(30, TimeUnit.SECONDS)) {
             runc.destroyForcibly();
-            throw new IOException("runc exec " + id + " hung");
+            throw new IOException("runc " + what + " " + id + " hung");
         }
         long took = System.nanoTime() - started;
         if (runc.exitValue() != 0) {
-            throw new IOException("runc exec " + id + " failed: " + Files.readString(log.toPath()));
+            throw new IOException("runc " + what + " " + id + " failed: " + Files.readString(log.toPath()));
         }
         return took;
     }
