@@ -128,6 +128,25 @@ final class Cluster {
     }
 
     /**
+     * Starts a cell agent of the test's own beside {@code ./diego up}'s cells: work dir
+     * {@code <state>/cells/<id>}, log {@code <state>/logs/<id>.log} (appended), the cluster's broker, plus
+     * {@code args}. The caller stops it.
+     */
+    static Process startCell(String id, List<String> args) throws IOException {
+        Path jar = ROOT.resolve("diego-cell-agent").resolve("target").resolve("diego-cell-agent.jar");
+        String cp = jar + java.io.File.pathSeparator + jar.resolveSibling("lib") + "/*";
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path log = STATE.resolve("logs").resolve(id + ".log");
+        Files.createDirectories(log.getParent());
+        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-cp", cp, "org.diego.cell.CellAgentMain",
+                "--cell-id", id, "--work-dir", cellWorkDir(id).toString(),
+                "--broker", "mq://127.0.0.1:" + System.getenv().getOrDefault("DIEGO_BROKER_PORT", "27676")));
+        cmd.addAll(args);
+        return new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    /**
      * Starts {@code diego-cell-agent drain} for a cell, as an operator would: it asks the agent to evacuate
      * and returns once the agent has exited. Output goes to {@code <state>/logs/drain-<cell>.log}.
      */

@@ -44,17 +44,12 @@ class PlacementSystemIT {
     }
 
     private void startCell(String id, String zone, int memoryMb, String tags) throws IOException {
-        Cluster.Response before = Cluster.post(Cluster.apis().get(0), "/v1/ping", "");
-        assertEquals(200, before.status());
-        String lib = Cluster.ROOT.resolve("diego-cell-agent/target").toString();
-        List<String> cmd = new ArrayList<>(List.of("java", "-cp", lib + "/diego-cell-agent.jar:" + lib + "/lib/*",
-                "org.diego.cell.CellAgentMain", "--cell-id", id, "--zone", zone, "--memory-mb", Integer.toString(memoryMb),
-                "--work-dir", Cluster.STATE.resolve("cells").resolve(id).toString()));
+        assertEquals(200, Cluster.post(Cluster.apis().get(0), "/v1/ping", "").status());
+        List<String> args = new ArrayList<>(List.of("--zone", zone, "--memory-mb", Integer.toString(memoryMb)));
         if (!tags.isEmpty()) {
-            cmd.addAll(List.of("--placement-tags", tags));
+            args.addAll(List.of("--placement-tags", tags));
         }
-        extraCells.add(new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(Cluster.STATE.resolve("logs").resolve(id + ".log").toFile()).start());
+        extraCells.add(Cluster.startCell(id, args));
         Cluster.await(id + " live", PATIENCE, () -> Cluster.liveCells(Cluster.apis().get(0)).contains(id),
                 () -> Cluster.liveCells(Cluster.apis().get(0)));
     }
