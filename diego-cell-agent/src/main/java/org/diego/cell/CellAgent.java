@@ -11,7 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,7 +69,12 @@ public final class CellAgent {
     private final CellAgentConfig config;
     private final RepConfig repConfig;
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, daemon("agent-timer"));
-    private final ExecutorService workers = Executors.newCachedThreadPool(daemon("rep-worker"));
+    /**
+     * Unbounded like a cached pool (work may block on runc or the BBS), but idle workers go after 10 s, not
+     * 60: a burst of starts leaves no hundred idle threads (and their stacks) behind for a minute.
+     */
+    private final ExecutorService workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), daemon("rep-worker"));
     private final ScheduledExecutorService syncTimer = Executors.newSingleThreadScheduledExecutor(daemon("rep-sync"));
     private final EvacuationContext evacuation = new EvacuationContext();
     private final SyncLoop sync;
