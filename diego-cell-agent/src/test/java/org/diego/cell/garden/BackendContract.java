@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -19,6 +20,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -64,13 +66,15 @@ public abstract class BackendContract {
 
     /** What a backend is built from; the same for every instance a test makes. */
     protected record Setup(Path workDir, String hostIp, HostPortAllocator ports, ScheduledExecutorService timers,
-                           Duration stopGrace) {
+                           Duration stopGrace, Clock clock) {
     }
 
     @TempDir
     Path workDir;
     protected final HostPortAllocator ports = new HostPortAllocator();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    /** Grace times are measured on it; only the grace time test moves it. */
+    private final ManualClock clock = new ManualClock();
     private final List<ContainerBackend> opened = new CopyOnWriteArrayList<>();
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     protected ContainerBackend backend;
@@ -123,7 +127,7 @@ public abstract class BackendContract {
     }
 
     protected final ContainerBackend open() {
-        ContainerBackend b = newBackend(new Setup(workDir, HOST_IP, ports, timers, STOP_GRACE));
+        ContainerBackend b = newBackend(new Setup(workDir, HOST_IP, ports, timers, STOP_GRACE, clock));
         opened.add(b);
         return b;
     }
@@ -263,10 +267,13 @@ public abstract class BackendContract {
 
     /** Neither backend runs what does not exist; the runc backend's shell reports it as 127 (docs §2). */
     @Test
-    void aMissingExecutableNeverRuns() throws Exception {
+    void aProcessThatCannotStartNeverRuns() throws Exception {
         String h = handle("missing");
         backend.create(spec(h, List.of()));
         assertThrows(BackendException.class, () -> backend.run(h, new ProcessSpec(" ", null, null, null)));
+        assertEquals(0, run(h, "echo x > a-file").exitStatus().get(EXIT_WAIT, TimeUnit.SECONDS));
+        assertThrows(BackendException.class, () -> backend.run(h, new ProcessSpec(shell(), List.of("-c", "exit 0"),
+                "a-file", null, processUser())), "a dir that is a file");
         try {
             ContainerProcess missing = backend.run(h, new ProcessSpec("/no/such/binary", null, null, null,
                     processUser()));
@@ -423,7 +430,43 @@ public abstract class BackendContract {
         assertThrows(BackendException.class, () -> backend.readFile(h, "app/missing", processUser()));
         assertThrows(BackendException.class, () -> backend.readFile(h, "", processUser()));
         assertThrows(BackendException.class, () -> backend.streamOut(h, "app/missing", processUser()));
+        assertThrows(BackendException.class, () -> backend.streamIn(h, "app/sub/f.txt", processUser(),
+                new ByteArrayInputStream(app)), "a file is no directory to extract into");
         assertEquals(List.of(h), backend.list(), "spooled tars are no containers");
+    }
+
+    /** As tar does it (guardian's StreamOut): a link the path names is archived as the link. */
+    @Test
+    void linksStreamOutAsLinksUnlessATrailingSlashFollowsThem() throws Exception {
+        String h = handle("links");
+        backend.create(spec(h, List.of()));
+        backend.streamIn(h, "app", processUser(), new ByteArrayInputStream(tar(w -> {
+            w.directory("sub", 0755, 0);
+            file(w, "sub/f.txt", "hi");
+            w.symlink("sub/link", "f.txt", 0);
+            w.symlink("dirlink", "sub", 0);
+        })));
+
+        assertEquals(Map.of("link", "-> f.txt"), TarEntries.read(backend.streamOut(h, "app/sub/link", processUser())));
+        assertEquals(Map.of("dirlink", "-> sub"), TarEntries.read(backend.streamOut(h, "app/dirlink", processUser())));
+        assertEquals(Map.of("./", "", "./f.txt", "hi", "./link", "-> f.txt"),
+                TarEntries.read(backend.streamOut(h, "app/dirlink/", processUser())), "the linked directory's contents");
+        assertEquals(Map.of("f.txt", "hi"), TarEntries.read(backend.streamOut(h, "app/dirlink/f.txt", processUser())),
+                "links before the last component are followed");
+        try (InputStream in = backend.readFile(h, "app/sub/link", processUser())) {
+            assertEquals("hi", text(in), "readFile reads the file a link names");
+        }
+    }
+
+    /** readFile serves regular files only: a fifo a container made must not block the agent. */
+    @Test
+    void readFileRefusesDirectoriesAndFifos() throws Exception {
+        String h = handle("special");
+        backend.create(spec(h, List.of()));
+        assertEquals(0, run(h, "mkdir -p d && mkfifo pipe").exitStatus().get(EXIT_WAIT, TimeUnit.SECONDS));
+        assertThrows(BackendException.class, () -> backend.readFile(h, "d", processUser()));
+        assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(BackendException.class, () -> backend.readFile(h, "pipe", processUser())));
     }
 
     // ---- Garden bookkeeping ----
@@ -482,6 +525,54 @@ public abstract class BackendContract {
         assertEquals(137, sleeper.exitStatus().get(EXIT_WAIT, TimeUnit.SECONDS), "a forced stop kills at once");
         assertEquals("stopped", backend.info(h).state());
         assertEquals(List.of(), backend.info(h).processIds());
+    }
+
+    /**
+     * Garden's grace time: a container nobody names for that long is destroyed; a running process is use,
+     * metrics and bulk calls are not. The backend's reaper runs every second; calling it directly keeps
+     * the test deterministic with the manual clock.
+     */
+    @Test
+    void aContainerUnusedForItsGraceTimeIsDestroyed() throws Exception {
+        String idle = handle("idle");
+        String none = handle("none");
+        String busy = handle("busy");
+        backend.create(new ContainerSpec(idle, rootfs(), List.of(), List.of(8080), ROOMY, Map.of(),
+                Duration.ofSeconds(10)));
+        backend.create(spec(none, List.of()));
+        backend.create(new ContainerSpec(busy, rootfs(), List.of(), List.of(), ROOMY, Map.of(), Duration.ofSeconds(10)));
+        ContainerProcess sleeper = run(busy, "exec sleep 300");
+        assertEquals(Duration.ofSeconds(10), backend.info(idle).graceTime());
+
+        clock.advance(Duration.ofSeconds(9));
+        Process host = new ProcessBuilder("sleep", "30").start();
+        try {
+            backend.signal(idle, host.pid(), false); // every call naming it is use, even one with nothing to do
+        } finally {
+            host.destroyForcibly();
+        }
+        clock.advance(Duration.ofSeconds(9));
+        backend.usage(idle);
+        backend.bulkInfo(List.of(idle));
+        backend.bulkMetrics(List.of(idle));
+        backend.list();
+        assertEquals(List.of(), reapIdle());
+
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(List.of(idle), reapIdle());
+        assertEquals(List.of(busy, none), backend.list(), "a running process is use; no grace time is never");
+        assertEquals(0, ports.inUse(), "destroyed like any other");
+
+        backend.signal(busy, sleeper.pid(), true);
+        sleeper.exitStatus().get(EXIT_WAIT, TimeUnit.SECONDS);
+        backend.setGraceTime(none, Duration.ofSeconds(5));
+        clock.advance(Duration.ofSeconds(10)); // busy's grace runs from the signal, none's from setGraceTime
+        assertEquals(Set.of(busy, none), Set.copyOf(reapIdle()));
+        assertEquals(List.of(), backend.list());
+    }
+
+    private List<String> reapIdle() {
+        return ((BookkeepingBackend) backend).reapIdle();
     }
 
     // ---- Network ----

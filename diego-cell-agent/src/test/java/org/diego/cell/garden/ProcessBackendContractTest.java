@@ -14,7 +14,7 @@ class ProcessBackendContractTest extends BackendContract {
     @Override
     protected ContainerBackend newBackend(Setup setup) {
         return new ProcessBackend(setup.workDir().resolve("containers"), setup.hostIp(), setup.ports(),
-                setup.timers(), setup.stopGrace());
+                setup.timers(), setup.stopGrace(), setup.clock());
     }
 
     /** Ignored: there is no rootfs. */

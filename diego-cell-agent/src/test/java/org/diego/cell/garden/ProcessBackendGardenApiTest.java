@@ -11,10 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -165,35 +162,6 @@ class ProcessBackendGardenApiTest {
     }
 
     @Test
-    void aContainerUnusedForItsGraceTimeIsDestroyed() throws Exception {
-        backend = backend();
-        backend.create(spec("short", Map.of(), Duration.ofSeconds(10)));
-        backend.create(spec("none", Map.of(), null));
-        backend.create(spec("busy", Map.of(), Duration.ofSeconds(10)));
-        ContainerProcess sleeper = backend.run("busy", new ProcessSpec("/bin/sh", List.of("-c", "exec sleep 30"), null,
-                List.of()));
-
-        clock.advance(Duration.ofSeconds(9));
-        backend.info("short"); // a call naming it is use
-        clock.advance(Duration.ofSeconds(9));
-        backend.usage("short"); // metrics are not
-        backend.bulkInfo(List.of("short"));
-        assertEquals(List.of(), backend.reapIdle());
-
-        clock.advance(Duration.ofSeconds(1));
-        assertEquals(List.of("short"), backend.reapIdle());
-        assertEquals(List.of("busy", "none"), backend.list(), "a running process is use; no grace time is never");
-
-        backend.signal("busy", sleeper.pid(), true);
-        sleeper.exitStatus().get(10, TimeUnit.SECONDS);
-        backend.setGraceTime("none", Duration.ofSeconds(5));
-        clock.advance(Duration.ofSeconds(5));
-        assertEquals(List.of("busy", "none"), List.copyOf(new java.util.TreeSet<>(backend.reapIdle())));
-        assertEquals(List.of(), backend.list());
-        assertThrows(IllegalArgumentException.class, () -> spec("x", Map.of(), Duration.ofSeconds(-1)));
-    }
-
-    @Test
     void capacityIsTheHostsMemoryAndDisk() {
         backend = backend();
         Capacity capacity = backend.capacity();
@@ -209,29 +177,5 @@ class ProcessBackendGardenApiTest {
 
     private static ContainerSpec spec(String handle, Map<String, String> properties, Duration grace) {
         return new ContainerSpec(handle, null, List.of(), List.of(), ContainerLimits.NONE, properties, grace);
-    }
-
-    /** A clock tests move by hand. */
-    static final class ManualClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -60,7 +60,7 @@ class RuncBackendContractIT extends BackendContract {
 
     @Override
     protected ContainerBackend newBackend(Setup setup) {
-        return new RuncBackend(config(setup.workDir(), setup.stopGrace()), setup.ports(), setup.timers());
+        return new RuncBackend(config(setup.workDir(), setup.stopGrace()), setup.ports(), setup.timers(), setup.clock());
     }
 
     @Override
