@@ -44,6 +44,17 @@ public final class PathTar {
     }
 
     /**
+     * Opens {@code file} for a single-file read (readFile). Only a regular file is served: a directory
+     * would fail only at the first read, and a fifo a container made would block the agent's open.
+     */
+    static InputStream openRegularFile(Path file, String containerPath, LinkOption... options) throws IOException {
+        if (Files.exists(file, options) && !Files.isRegularFile(file, options)) {
+            throw new IOException(containerPath + " is not a regular file");
+        }
+        return Files.newInputStream(file, options);
+    }
+
+    /**
      * Writes the tar: {@code source} as entry {@code top}, and below it if it is a directory, with owners
      * and modes as on disk.
      */

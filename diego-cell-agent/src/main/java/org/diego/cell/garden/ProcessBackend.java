@@ -172,8 +172,10 @@ public final class ProcessBackend extends BookkeepingBackend {
     /** The process and its descendants, if it is one of this container's. */
     @Override
     public void signal(String handle, long pid, boolean kill) {
-        Box box = boxes.get(handle);
-        if (box == null) {
+        Box box;
+        try {
+            box = box(handle); // a call naming the container: use, for its grace time
+        } catch (BackendException e) {
             return;
         }
         box.processes().stream().filter(p -> p.pid() == pid).findFirst().ifPresent(p -> {
@@ -246,18 +248,25 @@ public final class ProcessBackend extends BookkeepingBackend {
     public InputStream readFile(String handle, String path) throws BackendException {
         Path file = outPath(box(handle), path);
         try {
-            return Files.newInputStream(file);
+            return PathTar.openRegularFile(file, path);
         } catch (IOException | SecurityException e) {
             throw new BackendException("cannot stream " + path + " out of container " + handle + ": "
                     + e.getMessage(), e);
         }
     }
 
-    /** A tar of the file or directory, resolved as {@link #readFile(String, String)} resolves it. */
+    /**
+     * A tar of the file or directory, resolved as {@link #readFile(String, String)} resolves it, except that
+     * a link named by the path is archived as a link, as tar does; with a trailing {@code /} it is followed
+     * to the directory whose contents are wanted (as the kernel resolves {@code link/}).
+     */
     @Override
     public InputStream streamOut(String handle, String path, String user) throws BackendException {
         Path source = outPath(box(handle), path);
         try {
+            if (path.endsWith("/")) {
+                source = source.toRealPath();
+            }
             return PathTar.open(source, path, root.resolve(AGENT_DIR));
         } catch (IOException | SecurityException e) {
             throw new BackendException("cannot stream " + path + " out of container " + handle + ": "

@@ -403,22 +403,24 @@ public final class RuncBackend extends BookkeepingBackend {
     /** As {@link #readFile(String, String)}, but a relative path is relative to {@code user}'s home. */
     @Override
     public InputStream readFile(String handle, String path, String user) throws BackendException {
-        Path file = outPath(handle, path, user);
+        Path file = outPath(handle, path, user, true);
         try {
             // No link is left on the way; one made since is not followed.
-            return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+            return PathTar.openRegularFile(file, path, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException | SecurityException e) {
             throw new BackendException("cannot stream " + path + " out of container " + handle + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * A tar of a file or directory of the rootfs, the path resolved as {@link #readFile} resolves it; links
-     * below it are archived as links, never followed from the host. guardian runs tar inside the container.
+     * A tar of a file or directory of the rootfs, the path resolved as {@link #readFile} resolves it except
+     * for its last component: a link named by the path is archived as the link, as guardian's tar does
+     * (with a trailing {@code /} it is followed to the directory whose contents are wanted). Links below
+     * it are archived as links, never followed from the host. guardian runs tar inside the container.
      */
     @Override
     public InputStream streamOut(String handle, String path, String user) throws BackendException {
-        Path source = outPath(handle, path, user);
+        Path source = outPath(handle, path, user, path != null && path.endsWith("/"));
         try {
             return PathTar.open(source, path, config.workDir().resolve("scratch"));
         } catch (IOException | SecurityException e) {
@@ -434,9 +436,10 @@ public final class RuncBackend extends BookkeepingBackend {
 
     /**
      * The host path of {@code path} in the container's rootfs: relative to {@code user}'s home, or to
-     * {@code /home/vcap} without a user; links resolved inside the rootfs.
+     * {@code /home/vcap} without a user; links resolved inside the rootfs, the last component only if
+     * {@code followLast} (a name's own link then stays a link).
      */
-    private Path outPath(String handle, String path, String user) throws BackendException {
+    private Path outPath(String handle, String path, String user, boolean followLast) throws BackendException {
         Box box = box(handle);
         if (path == null || path.isBlank()) {
             throw new BackendException("no path to stream out of container " + handle);
@@ -448,7 +451,13 @@ public final class RuncBackend extends BookkeepingBackend {
             } else {
                 inContainer = workingDir(ContainerUser.resolve(box.bundle().rootfs(), user), path);
             }
-            return RootfsLayer.resolveInside(box.bundle().rootfs(), inContainer);
+            Path rootfs = box.bundle().rootfs();
+            Path given = Path.of(inContainer);
+            String last = given.getFileName() == null ? "" : given.getFileName().toString();
+            if (!followLast && given.getParent() != null && !last.equals(".") && !last.equals("..")) {
+                return RootfsLayer.resolveInside(rootfs, given.getParent().toString()).resolve(last);
+            }
+            return RootfsLayer.resolveInside(rootfs, inContainer);
         } catch (IOException | IllegalArgumentException e) {
             throw new BackendException("cannot stream " + path + " out of container " + handle + ": " + e.getMessage(), e);
         }

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,11 +21,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * What only the process backend does (the shared behaviour is in {@link ProcessBackendContractTest}):
+ * relative executables, PORT as the host port, orphans found by their marker, host paths, capacity.
+ */
 class ProcessBackendTest {
     @TempDir
     Path root;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     private final HostPortAllocator ports = new HostPortAllocator();
+    /** Per test: the backend finds a container's processes host-wide by handle, other JVMs' included. */
+    private final String c1 = "c1-" + UUID.randomUUID().toString().substring(0, 8);
 
     @AfterEach
     void cleanUp() {
@@ -35,10 +43,10 @@ class ProcessBackendTest {
     @Test
     void runsInARelativeDirWithLogsAndTheContainersEnvironment() throws Exception {
         ProcessBackend backend = backend(Duration.ofSeconds(10));
-        ContainerInfo info = backend.create(new ContainerSpec("c1", "preloaded:busybox",
+        ContainerInfo info = backend.create(new ContainerSpec(c1, "preloaded:busybox",
                 List.of(env("A", "container"), env("B", "container")), List.of(8080)));
         // The relative path is resolved against the process dir, which is created inside the container.
-        assertThrows(BackendException.class, () -> backend.run("c1", new ProcessSpec("./hello.sh", List.of("x"),
+        assertThrows(BackendException.class, () -> backend.run(c1, new ProcessSpec("./hello.sh", List.of("x"),
                 "app/bin", List.of())));
         Path bin = info.path().resolve("app/bin");
         assertTrue(Files.isDirectory(bin), "relative dir created inside the container");
@@ -46,7 +54,7 @@ class ProcessBackendTest {
         Files.writeString(bin.resolve("hello.sh"),
                 "#!/bin/sh\necho \"out $1 $A $B $PORT $HOME $(pwd)\"\necho err >&2\n");
         bin.resolve("hello.sh").toFile().setExecutable(true);
-        ContainerProcess process = backend.run("c1", new ProcessSpec("./hello.sh", List.of("x"), "app/bin",
+        ContainerProcess process = backend.run(c1, new ProcessSpec("./hello.sh", List.of("x"), "app/bin",
                 List.of(env("B", "process"), env("PORT", "8080"))));
 
         assertEquals(0, process.exitStatus().get(5, TimeUnit.SECONDS));
@@ -58,31 +66,18 @@ class ProcessBackendTest {
     }
 
     @Test
-    void gracefulStopEscalatesToKillAfterTheGraceTime() throws Exception {
-        ProcessBackend backend = backend(Duration.ofMillis(300));
-        backend.create(new ContainerSpec("c1", null, List.of(), List.of()));
-        ContainerProcess process = backend.run("c1", new ProcessSpec("/bin/sh",
-                List.of("-c", "trap '' TERM; while true; do sleep 0.05; done"), null, List.of()));
-        Thread.sleep(100); // let the shell install its trap
-
-        backend.stop("c1", false);
-
-        assertEquals(137, process.exitStatus().get(5, TimeUnit.SECONDS), "SIGKILL after ignoring SIGTERM");
-    }
-
-    @Test
     void destroyKillsOrphansTheMainProcessLeftBehindAndFreesPorts() throws Exception {
         ProcessBackend backend = backend(Duration.ofSeconds(10));
-        ContainerInfo info = backend.create(new ContainerSpec("c1", null, List.of(), List.of(8080, 8081)));
+        ContainerInfo info = backend.create(new ContainerSpec(c1, null, List.of(), List.of(8080, 8081)));
         assertEquals(2, ports.inUse());
-        ContainerProcess process = backend.run("c1", new ProcessSpec("/bin/sh",
+        ContainerProcess process = backend.run(c1, new ProcessSpec("/bin/sh",
                 List.of("-c", "sleep 300 & echo $! > orphan.pid"), null, List.of()));
         assertEquals(0, process.exitStatus().get(5, TimeUnit.SECONDS));
         ProcessHandle orphan = ProcessHandle.of(Long.parseLong(
                 Files.readString(info.path().resolve("orphan.pid")).strip())).orElseThrow();
         assertTrue(orphan.isAlive());
 
-        backend.destroy("c1");
+        backend.destroy(c1);
 
         awaitTrue(() -> ProcessTree.exited(orphan), "the re-parented sleep is killed");
         assertFalse(Files.exists(info.path()));
@@ -90,60 +85,46 @@ class ProcessBackendTest {
         assertTrue(backend.list().isEmpty());
     }
 
+    /** Without a shell in between, a missing binary fails run itself (the contract allows exit 127 too). */
     @Test
-    void aNewBackendSeesAndReapsContainersOfAnEarlierOne() throws Exception {
-        ProcessBackend first = backend(Duration.ofSeconds(10));
-        // A handle of this run only: a same-named container of another JVM on the host would be reaped too.
-        String old = "old-" + ProcessHandle.current().pid();
-        first.create(new ContainerSpec(old, null, List.of(), List.of()));
-        ContainerProcess process = first.run(old, new ProcessSpec("/bin/sh", List.of("-c", "exec sleep 300"), null,
-                List.of()));
-        ProcessHandle sleeper = ProcessHandle.of(process.pid()).orElseThrow();
-
-        ProcessBackend second = backend(Duration.ofSeconds(10));
-        assertEquals(List.of(old), second.list());
-        second.destroy(old);
-
-        awaitTrue(() -> ProcessTree.exited(sleeper), "the earlier agent's process is killed");
-        assertTrue(second.list().isEmpty());
-    }
-
-    @Test
-    void refusesBadHandlesDuplicatesAndUnknownContainers() throws Exception {
+    void refusesMissingBinariesAndDirsOutsideTheContainer() throws Exception {
         ProcessBackend backend = backend(Duration.ofSeconds(10));
-        backend.create(new ContainerSpec("c1", null, List.of(), List.of()));
+        backend.create(new ContainerSpec(c1, null, List.of(), List.of()));
 
-        assertThrows(BackendException.class, () -> backend.create(new ContainerSpec("c1", null, null, null)));
-        assertThrows(BackendException.class, () -> backend.create(new ContainerSpec("../escape", null, null, null)));
-        assertThrows(BackendException.class, () -> backend.run("nope", new ProcessSpec("/bin/true", null, null, null)));
         assertThrows(BackendException.class,
-                () -> backend.run("c1", new ProcessSpec("/no/such/binary", null, null, null)));
+                () -> backend.run(c1, new ProcessSpec("/no/such/binary", null, null, null)));
         assertThrows(BackendException.class,
-                () -> backend.run("c1", new ProcessSpec("/bin/true", null, "../..", null)), "dir leaves the container");
-        backend.destroy("never-existed");
-        backend.stop("never-existed", false);
+                () -> backend.run(c1, new ProcessSpec("/bin/true", null, "../..", null)), "dir leaves the container");
     }
 
     @Test
     void streamsOutAFileInsideTheContainerOrAtAnAbsolutePath() throws Exception {
         ProcessBackend backend = backend(Duration.ofSeconds(10));
-        ContainerInfo info = backend.create(new ContainerSpec("c1", null, List.of(), List.of()));
+        ContainerInfo info = backend.create(new ContainerSpec(c1, null, List.of(), List.of()));
         Files.createDirectories(info.path().resolve("out"));
         Files.writeString(info.path().resolve("out/result.json"), "{\"ok\":true}");
         Path outside = Files.writeString(root.resolve("host-file"), "host");
 
-        try (var in = backend.readFile("c1", "out/result.json")) {
+        try (var in = backend.readFile(c1, "out/result.json")) {
             assertEquals("{\"ok\":true}", new String(in.readAllBytes()));
         }
-        try (var in = backend.readFile("c1", outside.toString())) {
+        try (var in = backend.readFile(c1, outside.toString())) {
             assertEquals("host", new String(in.readAllBytes()), "no rootfs: an absolute path is the host's");
         }
-        assertThrows(BackendException.class, () -> backend.readFile("c1", "missing.txt"));
-        assertThrows(BackendException.class, () -> backend.readFile("c1", "../host-file"), "leaves the container");
-        assertThrows(BackendException.class, () -> backend.readFile("c1", ""));
-        assertThrows(BackendException.class, () -> backend.readFile("nope", "out/result.json"));
-        backend.destroy("c1");
-        assertThrows(BackendException.class, () -> backend.readFile("c1", "out/result.json"));
+        assertThrows(BackendException.class, () -> backend.readFile(c1, "../host-file"), "leaves the container");
+        assertThrows(BackendException.class, () -> backend.streamOut(c1, "../host-file"), "leaves the container");
+        assertThrows(BackendException.class, () -> backend.streamIn(c1, "../x",
+                new ByteArrayInputStream(new byte[0])), "no rootfs: nothing outside the container to write to");
+        assertThrows(BackendException.class, () -> backend.streamIn(c1, root.resolve("x").toString(),
+                new ByteArrayInputStream(new byte[0])), "an absolute path outside the container either");
+    }
+
+    @Test
+    void capacityIsTheHostsMemoryAndDiskAndANominalContainerCount() {
+        Capacity capacity = backend(Duration.ofSeconds(10)).capacity();
+        assertTrue(capacity.memoryBytes() > 0);
+        assertTrue(capacity.diskBytes() > 0);
+        assertEquals(ProcessBackend.MAX_CONTAINERS, capacity.maxContainers());
     }
 
     private ProcessBackend backend(Duration grace) {
