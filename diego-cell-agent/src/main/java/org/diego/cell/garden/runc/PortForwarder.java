@@ -3,13 +3,14 @@ package org.diego.cell.garden.runc;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -17,18 +18,19 @@ import java.util.logging.Logger;
  * instead of with iptables DNAT. A user-space relay works for connections from the host itself
  * (127.0.0.1, where DNAT needs route_localnet and OUTPUT rules), needs no iptables flavour on the host,
  * and disappears with the agent instead of leaving rules behind. The price: two threads and a copy per
- * connection, and the application sees connections coming from its gateway, not from the client.
+ * connection, and the application sees connections coming from its gateway, not from the client. Idle
+ * ports cost no thread: one {@link Acceptor} waits on all of them.
  */
 public final class PortForwarder implements Closeable {
     private static final Logger LOG = Logger.getLogger(PortForwarder.class.getName());
     static final int CONNECT_TIMEOUT_MS = 5000;
-    private final ServerSocket server;
+    private final ServerSocketChannel server;
     private final InetSocketAddress target;
     private final ExecutorService threads;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private PortForwarder(ServerSocket server, InetSocketAddress target, ExecutorService threads) {
+    private PortForwarder(ServerSocketChannel server, InetSocketAddress target, ExecutorService threads) {
         this.server = server;
         this.target = target;
         this.threads = threads;
@@ -36,25 +38,25 @@ public final class PortForwarder implements Closeable {
 
     /**
      * Listens on {@code hostPort} on every host address and relays each connection to {@code target}
-     * until closed. {@code threads} must be unbounded (one accept loop plus two threads per connection).
+     * until closed. {@code threads} must be unbounded (two threads per open connection).
      */
     public static PortForwarder start(int hostPort, InetSocketAddress target, ExecutorService threads)
             throws IOException {
-        ServerSocket server = new ServerSocket();
+        ServerSocketChannel server = ServerSocketChannel.open();
+        PortForwarder forwarder = new PortForwarder(server, target, threads);
         try {
-            server.setReuseAddress(true);
+            server.socket().setReuseAddress(true);
             server.bind(new InetSocketAddress(hostPort));
+            Acceptor.shared().register(server, forwarder::accepted);
         } catch (IOException e) {
             server.close();
             throw e;
         }
-        PortForwarder forwarder = new PortForwarder(server, target, threads);
-        threads.execute(forwarder::acceptLoop);
         return forwarder;
     }
 
     public int port() {
-        return server.getLocalPort();
+        return server.socket().getLocalPort();
     }
 
     public InetSocketAddress target() {
@@ -65,24 +67,28 @@ public final class PortForwarder implements Closeable {
     @Override
     public void close() {
         closed = true;
-        closeQuietly(server);
+        try {
+            Acceptor.shared().close(server);
+        } catch (IOException e) {
+            closeQuietly(server); // no acceptor could start: the channel was never registered
+        }
         open.forEach(PortForwarder::closeQuietly);
         open.clear();
     }
 
-    private void acceptLoop() {
-        while (!closed) {
-            Socket client;
-            try {
-                client = server.accept();
-            } catch (IOException e) {
-                if (!closed) {
-                    LOG.log(Level.WARNING, "port " + port() + ": accept failed; forwarding stops", e);
-                }
-                return;
-            }
-            open.add(client);
+    /** On the acceptor's thread: must not block. */
+    private void accepted(SocketChannel channel) {
+        Socket client = channel.socket();
+        if (closed) {
+            closeQuietly(client);
+            return;
+        }
+        open.add(client);
+        try {
             threads.execute(() -> relay(client));
+        } catch (RejectedExecutionException e) {
+            closeQuietly(client); // the backend is closing
+            open.remove(client);
         }
     }
 
