@@ -36,6 +36,8 @@ unset _diego_env_snapshot _v
 : "${DIEGO_BROKER_PASSWORD:=admin}"
 : "${DIEGO_CELLS:=2}"
 : "${DIEGO_CELL_BACKEND:=auto}"
+# A small, steady agent JVM: 250 containers fit in ~128 MB RSS with these (docs/14); C1 is enough for the rep.
+: "${DIEGO_CELL_JAVA_OPTS=-Xms8m -Xmx40m -Xmn6m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -Xss256k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=48m}"
 : "${DIEGO_APP_PROPERTIES:=}"
 : "${DIEGO_EAR:=$DIEGO_HOME/diego-ear/target/diego.ear}"
 : "${DIEGO_CELL_JAR:=$DIEGO_HOME/diego-cell-agent/target/diego-cell-agent.jar}"

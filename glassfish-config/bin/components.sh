@@ -335,7 +335,8 @@ start_cells() {
         # shellcheck disable=SC2086
         local backend_var="DIEGO_CELL_${n}_BACKEND" args_var="DIEGO_CELL_${n}_ARGS"
         # shellcheck disable=SC2046
-        setsid java ${DIEGO_CELL_JAVA_OPTS:-} -cp "$cp" org.diego.cell.CellAgentMain --cell-id "$name" --zone "z$n" \
+        # Two malloc arenas: hundreds of process-reaper threads would otherwise spread native allocations.
+        MALLOC_ARENA_MAX=2 setsid java ${DIEGO_CELL_JAVA_OPTS:-} -cp "$cp" org.diego.cell.CellAgentMain --cell-id "$name" --zone "z$n" \
             --broker "mq://$DIEGO_BROKER_HOST:$DIEGO_BROKER_PORT" --work-dir "$STATE/cells/$name" \
             --memory-mb 4096 --disk-mb 8192 --containers 64 $(cell_backend_args "${!backend_var:-$DIEGO_CELL_BACKEND}" "$n") \
             ${DIEGO_CELL_ARGS:-} ${!args_var:-} > "$log" 2>&1 < /dev/null 9>&- &

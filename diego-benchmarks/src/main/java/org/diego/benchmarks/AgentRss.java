@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * The whole cell agent's memory with N running containers (issue 7), against the running cluster: desires
- * one LRP of N instances ({@code sleep} as vcap, 16 MB each) carrying a placement tag that only the measured
+ * one LRP of N instances ({@code sleep} as vcap, 16 MB each, one port as most LRPs have) carrying a placement tag that only the measured
  * agent has, waits until all are RUNNING and 10 s more, then samples the agent's {@code VmRSS}, {@code VmHWM}
  * and thread count from {@code /proc/<pid>/status} every second for {@code settleSeconds} and prints the
  * last and the highest; then removes the LRP and waits until its instances are gone. The agent is started
@@ -41,7 +41,7 @@ public final class AgentRss {
         String guid = "agent-rss-" + Long.toHexString(System.nanoTime());
         String body = """
                 {"desired_lrp": {"process_guid": "%s", "domain": "agent-rss", "rootfs": "preloaded:cflinuxfs4",
-                 "instances": %d, "memory_mb": 16, "disk_mb": 16, "placement_tags": ["%s"],
+                 "instances": %d, "memory_mb": 16, "disk_mb": 16, "ports": [8080], "placement_tags": ["%s"],
                  "action": {"run": {"path": "/bin/sh", "args": ["-c", "exec sleep 36000"], "user": "vcap"}}}}
                 """.formatted(guid, count, tag);
         long t0 = System.nanoTime();
