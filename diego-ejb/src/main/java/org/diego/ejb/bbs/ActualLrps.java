@@ -1,16 +1,21 @@
 package org.diego.ejb.bbs;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.diego.core.convergence.LrpConvergencePlan;
 import org.diego.core.events.ActualLrpEvents;
 import org.diego.core.events.BbsEvent;
@@ -61,49 +66,53 @@ public class ActualLrps {
     ActualLrpRows rows;
     @Inject
     Messenger messenger;
+    @Resource(lookup = "jdbc/diego")
+    DataSource dataSource;
 
     // ---- reads ------------------------------------------------------------------------------------------
 
     /**
-     * Diego's ActualLRPs filter: every argument optional (null or "" = any). Read as a projection straight
-     * into records: no managed entities, no change tracking, no flush (a listing of 100,000 rows).
+     * Diego's ActualLRPs filter: every argument optional (null or "" = any). Read with plain JDBC straight
+     * into records: a listing of 100,000 rows spends no time in the provider's row records, conversions or
+     * change tracking (a third of the server's time when it went through a JPQL projection; docs/10).
+     * The rows are the committed ones, as with the projection (flush mode COMMIT): a read-only call.
      */
     public List<ActualLrp> list(String domain, String cellId, String processGuid, Integer index) {
         List<String> where = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
         if (!empty(domain)) {
-            where.add("a.domain = :domain");
+            where.add("domain = ?");
+            args.add(domain);
         }
         if (!empty(cellId)) {
-            where.add("a.cellId = :cellId");
+            where.add("cell_id = ?");
+            args.add(cellId);
         }
         if (!empty(processGuid)) {
-            where.add("a.processGuid = :guid");
+            where.add("process_guid = ?");
+            args.add(processGuid);
         }
         if (index != null) {
-            where.add("a.instanceIndex = :index");
+            where.add("instance_index = ?");
+            args.add(index);
         }
-        TypedQuery<Object[]> q = em.createQuery("SELECT " + ActualLrpEntity.COLUMNS + " FROM ActualLrpEntity a"
+        String sql = "SELECT " + ActualLrpEntity.SQL_COLUMNS + " FROM actual_lrps"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY a.processGuid, a.instanceIndex, a.presence", Object[].class)
-                .setFlushMode(FlushModeType.COMMIT);
-        if (!empty(domain)) {
-            q.setParameter("domain", domain);
+                + " ORDER BY process_guid, instance_index, presence";
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                q.setObject(i + 1, args.get(i));
+            }
+            List<ActualLrp> out = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(ActualLrpEntity.toModel(ActualLrpEntity.columns(rs)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("listing actual LRPs failed: " + e.getMessage(), e);
         }
-        if (!empty(cellId)) {
-            q.setParameter("cellId", cellId);
-        }
-        if (!empty(processGuid)) {
-            q.setParameter("guid", processGuid);
-        }
-        if (index != null) {
-            q.setParameter("index", index);
-        }
-        List<Object[]> rows = q.getResultList();
-        List<ActualLrp> out = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            out.add(ActualLrpEntity.toModel(row));
-        }
-        return out;
     }
 
     public List<ActualLrp> byProcess(String processGuid) {

@@ -6,6 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +98,19 @@ public class ActualLrpEntity {
     public static final String COLUMNS = "a.processGuid, a.instanceIndex, a.presence, a.domain, a.state, a.instanceGuid,"
             + " a.cellId, a.netInfo, a.crashCount, a.crashReason, a.placementError, a.since, a.modificationTagEpoch,"
             + " a.modificationTagIndex, a.internalRoutes, a.metricTags, a.routable, a.availabilityZone";
+
+    /** {@link #COLUMNS} as SQL, for listings read with plain JDBC ({@link #columns(ResultSet)}). */
+    public static final String SQL_COLUMNS = "process_guid, instance_index, presence, domain, state, instance_guid,"
+            + " cell_id, net_info, crash_count, crash_reason, placement_error, since, modification_tag_epoch,"
+            + " modification_tag_index, internal_routes, metric_tags, routable, availability_zone";
+
+    /** The current row of a {@code SELECT <SQL_COLUMNS>} in {@link #COLUMNS} order, typed as the attributes are. */
+    public static Object[] columns(ResultSet rs) throws SQLException {
+        return new Object[] {rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getString(10), rs.getString(11),
+                rs.getLong(12), rs.getString(13), rs.getInt(14), rs.getString(15), rs.getString(16),
+                rs.getBoolean(17), rs.getString(18)};
+    }
 
     /** This row's values in {@link #COLUMNS} order. */
     Object[] columns() {
