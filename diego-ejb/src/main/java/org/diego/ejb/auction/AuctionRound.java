@@ -65,6 +65,8 @@ import org.diego.ejb.messaging.Messenger;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class AuctionRound {
+    /** Small enough that a claim never waits long behind one; large enough to cost few commits. */
+    private static final int PLACEMENT_ERRORS_PER_TRANSACTION = 25;
     private static final Logger LOG = Logger.getLogger(AuctionRound.class.getName());
     private static final int JMS_PER_ROUND = 90;
 
@@ -163,6 +165,7 @@ public class AuctionRound {
     private void runRound(Batch batch) {
         Map<String, DesiredLrp> recipes = new HashMap<>();
         List<LrpAuction> auctions = new ArrayList<>();
+        Map<ActualLrpKey, String> placementErrors = new HashMap<>();
         for (AuctionRequest request : batch.lrps()) {
             DesiredLrp lrp = recipes.computeIfAbsent(request.processGuid(), desired::find);
             if (lrp == null) {
@@ -174,6 +177,7 @@ public class AuctionRound {
                 if (row != null && row.state() == ActualLrpState.UNCLAIMED) {
                     DesiredLrpSchedulingInfo info = lrp.schedulingInfo();
                     auctions.add(new LrpAuction(key, info, info.volumePlacement().driverNames()));
+                    placementErrors.put(key, row.placementError());
                 }
             }
         }
@@ -205,13 +209,29 @@ public class AuctionRound {
                 messenger.toCell(cellId, new TaskWork(work.tasks().stream().map(t -> pending.get(t.taskGuid())).toList()));
             }
         });
-        result.failures().forEach(f -> actuals.recordPlacementError(f.auction().key(), f.reason()));
+        recordPlacementErrors(result.failures(), placementErrors);
         // Diego's auctioneer rejects an unplaced task; the BBS fails it after max_retries rejections.
         result.taskFailures().forEach(f -> tasks.rejectIfPending(f.task().taskGuid(), f.reason()));
         explain(result);
         LOG.info(() -> "auction round: " + auctions.size() + " instances and " + taskAuctions.size() + " tasks on "
                 + states.size() + " cell(s) (state in " + fetchMillis + " ms), " + result.placedCount()
                 + " placed on " + result.work().keySet() + ", " + result.failedCount() + " failed");
+    }
+
+    /**
+     * Each failure's reason goes on its row, as Diego's auctioneer fails each one with a BBS call of its
+     * own: in short transactions beside the round's, so a round that fails thousands of instances holds
+     * no row lock a cell's claim would wait for until the round commits (the claim latency tail in
+     * docs/10), and a row already showing the same reason (re-auctioned by convergence) is not touched.
+     */
+    private void recordPlacementErrors(List<AuctionResult.Failure> failures, Map<ActualLrpKey, String> current) {
+        List<AuctionResult.Failure> changed = failures.stream()
+                .filter(f -> !f.reason().equals(current.get(f.auction().key()))).toList();
+        for (int from = 0; from < changed.size(); from += PLACEMENT_ERRORS_PER_TRANSACTION) {
+            actuals.recordPlacementErrors(changed.subList(from, Math.min(changed.size(),
+                    from + PLACEMENT_ERRORS_PER_TRANSACTION)).stream()
+                    .map(f -> Map.entry(f.auction().key(), f.reason())).toList());
+        }
     }
 
     /**

@@ -2,6 +2,8 @@ package org.diego.ejb.bbs;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -14,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.diego.core.convergence.LrpConvergencePlan;
@@ -189,6 +192,12 @@ public class ActualLrps {
         LrpPlan plan = lifecycle().failIfUnclaimed(locked.rows(), error);
         rows.apply(locked, plan);
         return !plan.changesNothing();
+    }
+
+    /** Several auction failures in a transaction of their own (see AuctionRound#recordPlacementErrors). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordPlacementErrors(List<Map.Entry<ActualLrpKey, String>> failures) {
+        failures.forEach(f -> recordPlacementError(f.getKey(), f.getValue()));
     }
 
     /**
