@@ -72,9 +72,13 @@ class RuncCellSystemIT {
             JsonNode a = Lrps.instance(API, guid, 0);
             assertEquals(CELL, a.path("cell_id").asText(), a.toString());
             assertEquals("runc-" + RUN + "\n", page(a));
-            // The container's own memory cgroup carries the LRP's limit (cgroup v1, as on these hosts).
-            Path limit = Path.of("/sys/fs/cgroup/memory/diego", a.path("instance_guid").asText(), "memory.limit_in_bytes");
+            // The memory cgroup the app's process runs in carries the LRP's limit (cgroup v1, as on these
+            // hosts). Found through the process: a container taken warm keeps the cgroup it was made in.
             if (Files.exists(Path.of("/sys/fs/cgroup/memory"))) {
+                long pid = Cluster.processOf(a.path("instance_guid").asText()).orElseThrow().pid();
+                String cgroup = Files.readAllLines(Path.of("/proc", Long.toString(pid), "cgroup")).stream()
+                        .filter(l -> l.matches("\\d+:memory:.*")).findFirst().orElseThrow().split(":", 3)[2];
+                Path limit = Path.of("/sys/fs/cgroup/memory", cgroup, "memory.limit_in_bytes");
                 assertEquals(64L << 20, Long.parseLong(Files.readString(limit).strip()), limit.toString());
             }
         } finally {
