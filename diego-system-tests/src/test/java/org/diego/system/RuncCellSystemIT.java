@@ -140,6 +140,38 @@ class RuncCellSystemIT {
         return page.body();
     }
 
+    /**
+     * A relative result file is read from the home of the user whose process wrote it: vcap's with
+     * {@code user: vcap}, root's when the run action names no user (it then runs as root).
+     */
+    @Test
+    void aTasksRelativeResultFileIsReadWhereItsProcessWroteIt() throws Exception {
+        for (String user : new String[] {"vcap", ""}) {
+            String guid = "runc-result-" + (user.isEmpty() ? "nouser" : user) + "-" + RUN;
+            String definition = """
+                    {"rootfs": "preloaded:cflinuxfs4", "memory_mb": 32, "disk_mb": 32, "placement_tags": ["runc"],
+                     "result_file": "result.txt",
+                     "action": {"run": {"path": "/bin/sh", "args": ["-c", "echo made-by-$USER > result.txt"]%s}}}
+                    """.formatted(user.isEmpty() ? "" : ", \"user\": \"" + user + "\"");
+            JsonNode desired = Cluster.post(API, "/v1/tasks/desire.r2", "{\"task_guid\": \"" + guid
+                    + "\", \"domain\": \"runc-it\", \"task_definition\": " + definition + "}").json();
+            assertFalse(desired.has("error") && !desired.path("error").isNull(), desired.toString());
+            String get = "{\"task_guid\": \"" + guid + "\"}";
+            try {
+                Cluster.await(guid + " Completed", PATIENCE, () -> "Completed".equals(
+                        Cluster.post(API, "/v1/tasks/get_by_task_guid.r3", get).json().path("task").path("state").asText()),
+                        () -> Cluster.post(API, "/v1/tasks/get_by_task_guid.r3", get).body());
+                JsonNode task = Cluster.post(API, "/v1/tasks/get_by_task_guid.r3", get).json().path("task");
+                assertFalse(task.path("failed").asBoolean(), task.toString());
+                assertEquals("made-by-" + (user.isEmpty() ? "root" : user) + "\n", task.path("result").asText(),
+                        task.toString());
+            } finally {
+                Cluster.post(API, "/v1/tasks/resolving", get);
+                Cluster.post(API, "/v1/tasks/delete", get);
+            }
+        }
+    }
+
     @Test
     void anInstanceThatOutgrowsItsMemoryCrashesOutOfMemory() throws Exception {
         String guid = "runc-oom-" + RUN;

@@ -441,13 +441,18 @@ public final class CellExecutor {
      * a task's result file after it completed. The caller closes the stream.
      */
     public InputStream getFile(String guid, String path) throws BackendException {
+        return getFile(guid, path, null);
+    }
+
+    /** As {@link #getFile(String, String)}, a relative path resolved in {@code user}'s home. */
+    public InputStream getFile(String guid, String path, String user) throws BackendException {
         synchronized (this) {
             Entry entry = containers.get(guid);
             if (entry == null || entry.info == null) {
                 throw new BackendException("container " + guid + " does not exist");
             }
         }
-        return backend.readFile(guid, path);
+        return user == null ? backend.readFile(guid, path) : backend.readFile(guid, path, user);
     }
 
     /**

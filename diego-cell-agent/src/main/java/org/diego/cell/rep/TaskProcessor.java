@@ -250,7 +250,7 @@ public final class TaskProcessor implements TaskWorkHandler {
         String resultFile = TaskTags.resultFile(container);
         if (!resultFile.isEmpty()) {
             try {
-                output = readResult(guid, resultFile);
+                output = readResult(guid, resultFile, TaskTags.resultUser(container));
             } catch (ResultUnavailable e) {
                 LOG.info(() -> who + ": cannot read result file " + resultFile + ": " + e.getMessage());
                 if (!failed) {
@@ -274,8 +274,9 @@ public final class TaskProcessor implements TaskWorkHandler {
         return failed(result) ? result.failureReason() : "";
     }
 
-    private String readResult(String guid, String path) throws ResultUnavailable {
-        try (InputStream in = executor.getFile(guid, path)) {
+    /** A relative path is in the home of the user that ran the task's process, where it started. */
+    private String readResult(String guid, String path, String user) throws ResultUnavailable {
+        try (InputStream in = executor.getFile(guid, path, user)) {
             byte[] bytes = in.readNBytes(MAX_RESULT_BYTES + 1);
             if (bytes.length > MAX_RESULT_BYTES) {
                 throw new ResultUnavailable("result file is too large (over " + MAX_RESULT_BYTES + " bytes)");

@@ -89,6 +89,30 @@ public record Action(
         }
     }
 
+    /**
+     * The first run action in depth-first order (e.g. the task's process, whose user wrote its result
+     * file), or null when the tree runs nothing.
+     */
+    public RunAction firstRun() {
+        if (run != null) {
+            return run;
+        }
+        Action inner = timeout != null ? timeout.action() : tryAction != null ? tryAction.action()
+                : emitProgress != null ? emitProgress.action() : null;
+        if (inner != null) {
+            return inner.firstRun();
+        }
+        List<Action> list = serial != null ? serial.actions() : parallel != null ? parallel.actions()
+                : codependent != null ? codependent.actions() : List.of();
+        for (Action a : list == null ? List.<Action>of() : list) {
+            RunAction found = a == null ? null : a.firstRun();
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
     /** The JSON names of the kinds that are set. */
     private List<String> kinds() {
         List<String> set = new ArrayList<>();
