@@ -331,17 +331,19 @@ start_cells() {
             CELL_FAILURES+=("$name"); continue
         fi
         mkdir -p "$STATE/cells/$name"
+        local backend_var="DIEGO_CELL_${n}_BACKEND" args_var="DIEGO_CELL_${n}_ARGS" args
+        # shellcheck disable=SC2046,SC2206  # backend args and DIEGO_CELL_ARGS are word lists
+        args=(--cell-id "$name" --zone "z$n" --broker "mq://$DIEGO_BROKER_HOST:$DIEGO_BROKER_PORT"
+              --work-dir "$STATE/cells/$name" --memory-mb 4096 --disk-mb 8192 --containers 64
+              $(cell_backend_args "${!backend_var:-$DIEGO_CELL_BACKEND}" "$n") ${DIEGO_CELL_ARGS:-} ${!args_var:-})
         # setsid: the agent leads its own process group, so `down` can kill it with its containers' processes.
-        # shellcheck disable=SC2086
-        local backend_var="DIEGO_CELL_${n}_BACKEND" args_var="DIEGO_CELL_${n}_ARGS"
-        # shellcheck disable=SC2046
         # Two malloc arenas: hundreds of process-reaper threads would otherwise spread native allocations.
-        MALLOC_ARENA_MAX=2 setsid java ${DIEGO_CELL_JAVA_OPTS:-} -cp "$cp" org.diego.cell.CellAgentMain --cell-id "$name" --zone "z$n" \
-            --broker "mq://$DIEGO_BROKER_HOST:$DIEGO_BROKER_PORT" --work-dir "$STATE/cells/$name" \
-            --memory-mb 4096 --disk-mb 8192 --containers 64 $(cell_backend_args "${!backend_var:-$DIEGO_CELL_BACKEND}" "$n") \
-            ${DIEGO_CELL_ARGS:-} ${!args_var:-} > "$log" 2>&1 < /dev/null 9>&- &
+        # shellcheck disable=SC2086
+        MALLOC_ARENA_MAX=2 setsid java ${DIEGO_CELL_JAVA_OPTS:-} -cp "$cp" org.diego.cell.CellAgentMain "${args[@]}" \
+            > "$log" 2>&1 < /dev/null 9>&- &
         pid=$!
         echo "$pid" > "$PID_DIR/$name.pid"
+        printf '%q ' "${args[@]}" > "$PID_DIR/$name.args"   # for stop_cells' clean-up
         sleep 2
         if pid_alive "$pid"; then ok "pid $pid"; else
             echo "FAILED"; say "ERROR: $name did not start: process exited (log: $log)"; CELL_FAILURES+=("$name")
@@ -356,6 +358,20 @@ stop_cells() {
         name="$(basename "$f" .pid)"; pid="$(read_pid "$f")"
         if pid_alive "$pid"; then step "stopping $name"; kill_group "$pid" 5; ok; fi
         rm -f "$f"
+        # runc containers outlive their agent (they are not in its process group): destroy them now rather
+        # than at the next start, with the agent's own options.
+        if [[ -f "$PID_DIR/$name.args" && -f "$DIEGO_CELL_JAR" ]] && grep -qE -- '--backend (runc|auto)' "$PID_DIR/$name.args"; then
+            step "destroying $name's containers"
+            local args
+            eval "args=($(cat "$PID_DIR/$name.args"))"
+            if java -cp "$DIEGO_CELL_JAR:$(dirname "$DIEGO_CELL_JAR")/lib/*" org.diego.cell.CellAgentMain "${args[@]}" \
+                    --destroy-leftovers-and-exit >> "$LOG_DIR/$name.log" 2>&1 < /dev/null 9>&-; then
+                ok
+            else
+                echo "FAILED (log: $LOG_DIR/$name.log)"
+            fi
+        fi
+        rm -f "$PID_DIR/$name.args"
     done
 }
 

@@ -7,9 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import org.diego.cell.admin.DrainCommand;
 import org.diego.cell.executor.Resources;
+import org.diego.cell.garden.ContainerBackend;
+import org.diego.cell.garden.HostPortAllocator;
+import org.diego.cell.garden.RuncBackend;
 import org.diego.cell.garden.RuncBackendConfig;
 import org.diego.cell.garden.runc.SubnetPool;
 import picocli.CommandLine;
@@ -101,6 +106,11 @@ public final class CellAgentMain implements Callable<Integer> {
     @Option(names = "--log-level", defaultValue = "INFO",
             description = "java.util.logging level (default: ${DEFAULT-VALUE}).")
     String logLevel;
+    @Option(names = "--destroy-leftovers-and-exit",
+            description = "Only destroy the containers an earlier agent on this work dir left (runc state, mounts, "
+                    + "network, cgroups), then exit without joining the cluster; takes the agent's own options "
+                    + "(./diego down runs it after stopping a cell).")
+    boolean destroyLeftoversAndExit;
     @Mixin
     RepOptions rep = new RepOptions();
     @Mixin
@@ -126,12 +136,30 @@ public final class CellAgentMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AgentLogManager.configure(Level.parse(logLevel));
+        if (destroyLeftoversAndExit) {
+            return destroyLeftovers();
+        }
         CellAgent agent = CellAgent.create(config(), rep.config(), executorOptions(), logs.config());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             agent.drainAndStop();
             AgentLogManager.agentStopped();
         }, "agent-shutdown"));
         return agent.run();
+    }
+
+    /** Making the backend destroys what an earlier agent left (Backends#create); closing it ends the rest. */
+    private int destroyLeftovers() {
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+        try {
+            ContainerBackend backend = Backends.create(config(), new HostPortAllocator(), timers);
+            if (backend instanceof RuncBackend runc) {
+                runc.close();
+            }
+            return 0;
+        } finally {
+            timers.shutdownNow();
+            AgentLogManager.agentStopped();
+        }
     }
 
     ExecutorOptions executorOptions() {
