@@ -13,6 +13,7 @@ import org.diego.core.model.CellPresence;
 import org.diego.core.model.CellPresence.RootfsProvider;
 import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CellAgentMainTest {
     private static CellAgentConfig parse(String... args) {
@@ -85,6 +86,15 @@ class CellAgentMainTest {
         assertEquals(Duration.ofSeconds(3), config.replyTimeout());
         assertEquals(Duration.ofMillis(500), config.stopGrace());
         assertEquals("mq://10.0.0.1:7676", config.brokerUrl());
+    }
+
+    /** No broker listens on port 1: the option must exit without trying to join the cluster. */
+    @Test
+    void destroyLeftoversAndExitMakesTheBackendAndReturnsWithoutABroker(@TempDir Path workDir) {
+        int status = new CommandLine(new CellAgentMain()).execute("--cell-id", "c", "--work-dir", workDir.toString(),
+                "--backend", "process", "--broker", "mq://127.0.0.1:1", "--broker-connect-timeout-ms", "600000",
+                "--destroy-leftovers-and-exit");
+        assertEquals(0, status);
     }
 
     @Test
