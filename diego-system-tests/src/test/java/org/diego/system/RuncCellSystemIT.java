@@ -11,10 +11,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.diego.system.cc.BridgeHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Assumptions;
@@ -73,8 +76,8 @@ class RuncCellSystemIT {
             assertEquals(CELL, a.path("cell_id").asText(), a.toString());
             assertEquals("runc-" + RUN + "\n", page(a));
             // The container's own memory cgroup carries the LRP's limit (cgroup v1, as on these hosts).
-            Path limit = Path.of("/sys/fs/cgroup/memory/diego", a.path("instance_guid").asText(), "memory.limit_in_bytes");
             if (Files.exists(Path.of("/sys/fs/cgroup/memory"))) {
+                Path limit = memoryCgroupOf(a.path("instance_guid").asText()).resolve("memory.limit_in_bytes");
                 assertEquals(64L << 20, Long.parseLong(Files.readString(limit).strip()), limit.toString());
             }
         } finally {
@@ -118,6 +121,32 @@ class RuncCellSystemIT {
         } finally {
             BridgeHttp.send("DELETE", API + "/nsync/v1/apps/" + guid, null);
         }
+    }
+
+    /**
+     * The v1 memory cgroup under {@code diego} that holds a process of the instance (its environment has the
+     * instance's CF_INSTANCE_GUID). Not found by name: a container made from one of the cell's warm containers
+     * keeps that one's neutral id ({@code warm-…}) for its cgroups.
+     */
+    private static Path memoryCgroupOf(String instanceGuid) throws IOException {
+        String entry = "\0CF_INSTANCE_GUID=" + instanceGuid + "\0";
+        List<Path> cgroups;
+        try (Stream<Path> dirs = Files.list(Path.of("/sys/fs/cgroup/memory/diego"))) {
+            cgroups = dirs.filter(Files::isDirectory).toList();
+        }
+        for (Path cgroup : cgroups) {
+            for (String pid : Files.readAllLines(cgroup.resolve("cgroup.procs"))) {
+                try {
+                    String env = Files.readString(Path.of("/proc", pid.strip(), "environ"), StandardCharsets.ISO_8859_1);
+                    if (("\0" + env).contains(entry)) {
+                        return cgroup;
+                    }
+                } catch (IOException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        }
+        throw new AssertionError("no memory cgroup under diego holds a process of instance " + instanceGuid);
     }
 
     /** The index page of an instance, from the host port mapped to its container port 8080. */
