@@ -85,7 +85,8 @@ public final class CellAgentMain implements Callable<Integer> {
     Path containerInit;
     @Option(names = "--runc", defaultValue = "runc", description = "The runc binary (default: ${DEFAULT-VALUE}).")
     String runc;
-    @Option(names = "--warm-containers", defaultValue = "" + RuncBackendConfig.DEFAULT_WARM_CONTAINERS,
+    @Option(names = "--warm-containers", paramLabel = "N",
+            defaultValue = "" + RuncBackendConfig.DEFAULT_WARM_CONTAINERS,
             description = "Ready containers runc keeps per preloaded rootfs directory, so a create takes one instead "
                     + "of building it (refilled in the background while the cell is quiet); 0 disables "
                     + "(default: ${DEFAULT-VALUE}).")

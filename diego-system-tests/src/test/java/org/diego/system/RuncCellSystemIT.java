@@ -137,7 +137,8 @@ class RuncCellSystemIT {
         for (Path cgroup : cgroups) {
             for (String pid : Files.readAllLines(cgroup.resolve("cgroup.procs"))) {
                 try {
-                    String env = Files.readString(Path.of("/proc", pid.strip(), "environ"), StandardCharsets.ISO_8859_1);
+                    String env = Files.readString(Path.of("/proc", pid.strip(), "environ"),
+                            StandardCharsets.ISO_8859_1);
                     if (("\0" + env).contains(entry)) {
                         return cgroup;
                     }

@@ -286,9 +286,9 @@ public final class RuncBackend extends BookkeepingBackend {
     }
 
     /** The port forwarders, the box and Garden's record of a container whose init runs. */
-    private ContainerInfo adopt(ContainerSpec spec, String runcId, Bundle bundle, ContainerNetwork.Attachment attachment,
-                                Lower rootfs, List<PortForwarder> forwarders, PhaseTimer timer, long t)
-            throws IOException {
+    private ContainerInfo adopt(ContainerSpec spec, String runcId, Bundle bundle,
+                                ContainerNetwork.Attachment attachment, Lower rootfs, List<PortForwarder> forwarders,
+                                PhaseTimer timer, long t) throws IOException {
         String handle = spec.handle();
         List<PortMapping> mapped = new ArrayList<>();
         for (int containerPort : spec.netIn()) {
