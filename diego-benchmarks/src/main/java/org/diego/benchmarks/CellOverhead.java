@@ -43,8 +43,6 @@ public final class CellOverhead {
     private CellOverhead() {
     }
 
-    private static final List<String> NAMES = List.of("rounds", "warmup", "rootfs", "workDir", "ports", "warm");
-
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].startsWith("-")) {
             System.out.println("usage: java -cp benchmarks.jar org.diego.benchmarks.CellOverhead [rounds=40 warmup=5"
@@ -52,12 +50,13 @@ public final class CellOverhead {
                     + RuncBackendConfig.DEFAULT_WARM_CONTAINERS + "]");
             return;
         }
-        int rounds = Integer.parseInt(arg(args, "rounds", "40"));
-        int warmup = Integer.parseInt(arg(args, "warmup", "5"));
-        Path rootfs = Path.of(arg(args, "rootfs", "/var/lib/diego/rootfs/busybox"));
-        Path workDir = Path.of(arg(args, "workDir", "/var/tmp/diego-cellbench"));
-        int ports = Integer.parseInt(arg(args, "ports", "1"));
-        int warm = Integer.parseInt(arg(args, "warm", Integer.toString(RuncBackendConfig.DEFAULT_WARM_CONTAINERS)));
+        Args a = new Args(args, "rounds", "warmup", "rootfs", "workDir", "ports", "warm");
+        int rounds = a.getInt("rounds", 40);
+        int warmup = a.getInt("warmup", 5);
+        Path rootfs = Path.of(a.get("rootfs", "/var/lib/diego/rootfs/busybox"));
+        Path workDir = Path.of(a.get("workDir", "/var/tmp/diego-cellbench"));
+        int ports = a.getInt("ports", 1);
+        int warm = a.getInt("warm", RuncBackendConfig.DEFAULT_WARM_CONTAINERS);
         QUIET.setLevel(Level.WARNING);
         HostConditions.print();
         System.out.println(warm == 0 ? "cold path: no warm containers"
@@ -143,16 +142,5 @@ public final class CellOverhead {
             cell.executor.destroy(guid);
         }
         return took;
-    }
-
-    /** {@code name=value} anywhere, or the bare value at the name's position. */
-    private static String arg(String[] args, String name, String dflt) {
-        for (String a : args) {
-            if (a.startsWith(name + "=")) {
-                return a.substring(name.length() + 1);
-            }
-        }
-        int i = NAMES.indexOf(name);
-        return args.length > i && !args[i].contains("=") ? args[i] : dflt;
     }
 }
