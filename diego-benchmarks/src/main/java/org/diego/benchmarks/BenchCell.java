@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,7 +29,8 @@ import org.diego.cell.garden.RuncBackendConfig;
  * container network and cgroup parent of their own (so nothing collides with a cluster's cells or the
  * ITs on the same host). {@link #close} destroys every container (those an interrupted earlier run left
  * in the work dir included), removes the cgroup parent and reports anything still left on the host; it
- * also runs on Ctrl-C.
+ * also runs on Ctrl-C. With warm containers, the backend keeps that many ready per rootfs directory, as the
+ * agent does by default ({@code --warm-containers}); {@link #awaitWarm} waits until it has refilled them.
  */
 final class BenchCell implements AutoCloseable {
     static final String CGROUP_PARENT = "diego-cellbench";
@@ -50,8 +53,15 @@ final class BenchCell implements AutoCloseable {
     /** Held by a benchmark step and by the cleanup, so Ctrl-C never races a create or destroy in flight. */
     private final ReentrantLock work = new ReentrantLock();
     private final Thread hook = new Thread(this::cleanUp, "bench-cleanup");
+    /** Warm containers seen in the work dir: their netns names say nothing of whose they are. */
+    private final Set<String> warmSeen = ConcurrentHashMap.newKeySet();
 
+    /** Without warm containers. */
     BenchCell(Path rootfs, Path workDir, Resources total) throws IOException {
+        this(rootfs, workDir, total, 0);
+    }
+
+    BenchCell(Path rootfs, Path workDir, Resources total, int warmContainers) throws IOException {
         if (!Files.isExecutable(rootfs.resolve("bin/busybox"))) {
             throw new IllegalArgumentException("no busybox rootfs at " + rootfs
                     + " (sh diego-cell-agent/src/main/scripts/build-busybox-rootfs.sh " + rootfs + ")");
@@ -59,7 +69,7 @@ final class BenchCell implements AutoCloseable {
         this.workDir = Files.createDirectories(workDir).toAbsolutePath().normalize();
         RuncBackendConfig config = new RuncBackendConfig(this.workDir.resolve("cell"), "127.0.0.1",
                 Map.of("cflinuxfs4", rootfs.toAbsolutePath()), NETWORK, null, null, CGROUP_PARENT,
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Map.of(), warmContainers);
         String unusable = RuncBackend.unusableBecause(config);
         if (unusable != null) {
             throw new IllegalStateException(unusable);
@@ -72,6 +82,25 @@ final class BenchCell implements AutoCloseable {
         }
         executor = new CellExecutor(backend, total, Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /**
+     * Waits (up to a minute) until the backend has refilled its warm containers, as they would be on a cell
+     * that was idle for a moment; nothing to wait for without them.
+     */
+    void awaitWarm() throws InterruptedException {
+        if (!backend.awaitWarmContainers(Duration.ofMinutes(1))) {
+            throw new IllegalStateException("the warm containers were not refilled within a minute");
+        }
+        noteWarm();
+    }
+
+    private void noteWarm() {
+        try (Stream<Path> dirs = Files.list(workDir.resolve("cell/containers"))) {
+            dirs.map(d -> d.getFileName().toString()).filter(n -> n.startsWith("warm-")).forEach(warmSeen::add);
+        } catch (IOException e) {
+            // none yet
+        }
     }
 
     /** Runs one step of the benchmark (creates, destroys) unless the cleanup has begun, which waits for it. */
@@ -123,6 +152,7 @@ final class BenchCell implements AutoCloseable {
             }
         }
         executor.list().stream().map(Container::guid).forEach(executor::destroy);
+        noteWarm();
         backend.list().forEach(backend::destroy);
         backend.close();
         timers.shutdownNow();
@@ -160,6 +190,8 @@ final class BenchCell implements AutoCloseable {
     List<String> leftovers() {
         List<String> left = new ArrayList<>();
         list(Path.of("/run/netns"), "diego-cb-", left);
+        warmSeen.stream().map(id -> Path.of("/run/netns", "diego-" + id)).filter(Files::exists)
+                .forEach(p -> left.add(p.toString()));
         list(Path.of("/sys/class/net"), INTERFACE_PREFIX, left);
         cgroupParents().forEach(p -> left.add(p.toString()));
         try {

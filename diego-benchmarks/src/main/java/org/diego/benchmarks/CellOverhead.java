@@ -12,6 +12,7 @@ import org.diego.cell.executor.ContainerState;
 import org.diego.cell.executor.Resources;
 import org.diego.cell.executor.RunRequest;
 import org.diego.cell.garden.PhaseTimer;
+import org.diego.cell.garden.RuncBackendConfig;
 import org.diego.core.model.RunAction;
 
 /**
@@ -22,8 +23,15 @@ import org.diego.core.model.RunAction;
  * process runs (the executor reports RUNNING). The two alternate which goes first; deletes are not
  * timed. The backend's phase timer splits (b). Target: p50 of (b) ≤ 1.5 × p50 of (a).
  *
+ * <p>The backend keeps {@code warm} ready containers per rootfs directory, as the agent does by default
+ * ({@code --warm-containers 2}); before each timed step the driver waits until the backend has refilled
+ * them, as it would have on a cell idle between placements, so no refill runs during a measurement.
+ * {@code warm=0} measures the cold path (every create builds its container).
+ *
  * <pre>java -cp diego-benchmarks/target/benchmarks.jar org.diego.benchmarks.CellOverhead \
- *     [rounds=40 warmup=5 rootfs=/var/lib/diego/rootfs/busybox workDir=/var/tmp/diego-cellbench ports=1]</pre>
+ *     [rounds=40 warmup=5 rootfs=/var/lib/diego/rootfs/busybox workDir=/var/tmp/diego-cellbench ports=1 warm=2]</pre>
+ *
+ * Arguments are {@code name=value}, or bare values in that order.
  *
  * Needs root, runc, catatonit and the rootfs (build-busybox-rootfs.sh). Everything it creates is removed at
  * the end, or on Ctrl-C.
@@ -37,23 +45,29 @@ public final class CellOverhead {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].startsWith("-")) {
-            System.out.println("usage: java -cp benchmarks.jar org.diego.benchmarks.CellOverhead"
-                    + " [rounds=40 warmup=5 rootfs=/var/lib/diego/rootfs/busybox workDir=/var/tmp/diego-cellbench ports=1]");
+            System.out.println("usage: java -cp benchmarks.jar org.diego.benchmarks.CellOverhead [rounds=40 warmup=5"
+                    + " rootfs=/var/lib/diego/rootfs/busybox workDir=/var/tmp/diego-cellbench ports=1 warm="
+                    + RuncBackendConfig.DEFAULT_WARM_CONTAINERS + "]");
             return;
         }
-        int rounds = Integer.parseInt(arg(args, 0, "40"));
-        int warmup = Integer.parseInt(arg(args, 1, "5"));
-        Path rootfs = Path.of(arg(args, 2, "/var/lib/diego/rootfs/busybox"));
-        Path workDir = Path.of(arg(args, 3, "/var/tmp/diego-cellbench"));
-        int ports = Integer.parseInt(arg(args, 4, "1"));
+        Args a = new Args(args, "rounds", "warmup", "rootfs", "workDir", "ports", "warm");
+        int rounds = a.getInt("rounds", 40);
+        int warmup = a.getInt("warmup", 5);
+        Path rootfs = Path.of(a.get("rootfs", "/var/lib/diego/rootfs/busybox"));
+        Path workDir = Path.of(a.get("workDir", "/var/tmp/diego-cellbench"));
+        int ports = a.getInt("ports", 1);
+        int warm = a.getInt("warm", RuncBackendConfig.DEFAULT_WARM_CONTAINERS);
         QUIET.setLevel(Level.WARNING);
         HostConditions.print();
+        System.out.println(warm == 0 ? "cold path: no warm containers"
+                : "warm containers: " + warm + " per rootfs directory, refilled before each timed step");
 
         Samples raw = new Samples();
         Samples ours = new Samples();
         Samples rawExec = new Samples();
         Map<String, Map<String, Long>> phasesByHandle = new ConcurrentHashMap<>();
-        try (BenchCell cell = new BenchCell(rootfs, workDir, new Resources(4096, 8192, 16))) {
+        int servedWarm = 0;
+        try (BenchCell cell = new BenchCell(rootfs, workDir, new Resources(4096, 8192, 16), warm)) {
             RawRunc runc = cell.closing(new RawRunc(cell.workDir, rootfs));
             cell.backend.timePhases((handle, phase, nanos) ->
                     phasesByHandle.computeIfAbsent(handle, h -> new ConcurrentHashMap<>()).merge(phase, nanos, Long::sum));
@@ -65,12 +79,13 @@ public final class CellOverhead {
                 String rawId = "cb-raw-" + i;
                 String guid = "cb-" + i;
                 boolean rawFirst = i % 2 == 0;
-                long[] r = rawFirst ? cell.step(() -> raw(runc, rawId)) : null;
+                long[] r = rawFirst ? cell.step(() -> raw(cell, runc, rawId)) : null;
                 long o = cell.step(() -> ours(cell, guid, request));
                 if (!rawFirst) {
-                    r = cell.step(() -> raw(runc, rawId));
+                    r = cell.step(() -> raw(cell, runc, rawId));
                 }
                 if (measured) {
+                    servedWarm += phasesByHandle.get(guid).containsKey("create.warm") ? 1 : 0;
                     raw.add(r[0]);
                     rawExec.add(r[1]);
                     ours.add(o);
@@ -85,7 +100,8 @@ public final class CellOverhead {
             }
         }
         System.out.println("load after: " + HostConditions.loadAverage());
-        System.out.printf("%d rounds (+%d warm-up), interleaved%n", rounds, warmup);
+        System.out.printf("%d rounds (+%d warm-up), interleaved; %d of the measured creates served warm%n", rounds,
+                warmup, servedWarm);
         System.out.printf("raw runc run -d          p50 %6.1f ms  p90 %6.1f ms%n", raw.p50(), raw.p90());
         System.out.printf("executor create→started  p50 %6.1f ms  p90 %6.1f ms%n", ours.p50(), ours.p90());
         System.out.printf("ratio                    p50 %6.2f ×    p90 %6.2f ×   (target ≤ 1.5 ×)%n",
@@ -101,7 +117,8 @@ public final class CellOverhead {
     }
 
     /** The raw run (and, for reference, an exec into it); the delete is not timed. */
-    private static long[] raw(RawRunc runc, String id) throws Exception {
+    private static long[] raw(BenchCell cell, RawRunc runc, String id) throws Exception {
+        cell.awaitWarm(); // no refill beside the measurement
         try {
             long run = runc.run(id);
             return new long[] {run, runc.exec(id)};
@@ -111,7 +128,8 @@ public final class CellOverhead {
     }
 
     /** Reserve, then time the executor's run until the process runs; destroy (not timed). */
-    private static long ours(BenchCell cell, String guid, RunRequest request) {
+    private static long ours(BenchCell cell, String guid, RunRequest request) throws InterruptedException {
+        cell.awaitWarm();
         cell.executor.reserve(guid, Map.of(), INSTANCE).orElseThrow();
         long started = System.nanoTime();
         Container c = cell.executor.run(guid, request);
@@ -124,9 +142,5 @@ public final class CellOverhead {
             cell.executor.destroy(guid);
         }
         return took;
-    }
-
-    private static String arg(String[] args, int i, String dflt) {
-        return args.length > i ? args[i] : dflt;
     }
 }

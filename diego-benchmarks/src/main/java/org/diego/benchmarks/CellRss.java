@@ -43,10 +43,11 @@ public final class CellRss {
                     + " [containers=250 rootfs=/var/lib/diego/rootfs/busybox workDir=/var/tmp/diego-cellbench memoryMb=64]");
             return;
         }
-        int n = Integer.parseInt(arg(args, 0, "250"));
-        Path rootfs = Path.of(arg(args, 1, "/var/lib/diego/rootfs/busybox"));
-        Path workDir = Path.of(arg(args, 2, "/var/tmp/diego-cellbench"));
-        int memoryMb = Integer.parseInt(arg(args, 3, "64"));
+        Args a = new Args(args, "containers", "rootfs", "workDir", "memoryMb");
+        int n = a.getInt("containers", 250);
+        Path rootfs = Path.of(a.get("rootfs", "/var/lib/diego/rootfs/busybox"));
+        Path workDir = Path.of(a.get("workDir", "/var/tmp/diego-cellbench"));
+        int memoryMb = a.getInt("memoryMb", 64);
         QUIET.setLevel(Level.WARNING);
         HostConditions.print();
         System.out.println("host limits: pid_max " + read("/proc/sys/kernel/pid_max") + ", ephemeral ports "
@@ -138,9 +139,5 @@ public final class CellRss {
         } catch (Exception e) {
             return "?";
         }
-    }
-
-    private static String arg(String[] args, int i, String dflt) {
-        return args.length > i ? args[i] : dflt;
     }
 }

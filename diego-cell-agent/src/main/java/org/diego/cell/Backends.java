@@ -25,7 +25,7 @@ final class Backends {
         BackendOptions options = config.backend();
         RuncBackendConfig runc = new RuncBackendConfig(config.workDir(), config.address(), options.rootfsDirs(),
                 options.network(), options.init(), options.runc(), RuncBackendConfig.DEFAULT_CGROUP_PARENT,
-                config.stopGrace(), options.images());
+                config.stopGrace(), options.images(), options.warmContainers());
         boolean useRunc = switch (options.kind()) {
             case PROCESS -> false;
             case RUNC -> {
@@ -53,7 +53,8 @@ final class Backends {
                     config.stopGrace());
         }
         warnAboutRootfs(config, options.rootfsDirs(), options.images());
-        LOG.info(() -> "runc backend: containers on " + options.network() + ", rootfs " + options.rootfsDirs());
+        LOG.info(() -> "runc backend: containers on " + options.network() + ", rootfs " + options.rootfsDirs()
+                + ", " + options.warmContainers() + " warm container(s) per rootfs directory");
         RuncBackend backend = new RuncBackend(runc, ports, timers);
         destroyLeftovers(backend);
         return backend;

@@ -29,6 +29,7 @@ import org.diego.cell.executor.transfer.CachedDownloader;
 import org.diego.cell.executor.transfer.Uploader;
 import org.diego.cell.garden.ContainerBackend;
 import org.diego.cell.garden.HostPortAllocator;
+import org.diego.cell.garden.RuncBackend;
 import org.diego.cell.logs.ContainerMetricsReporter;
 import org.diego.cell.logs.JmsBatchSender;
 import org.diego.cell.logs.LogCapture;
@@ -79,6 +80,7 @@ public final class CellAgent {
     private final EvacuationContext evacuation = new EvacuationContext();
     private final SyncLoop sync;
     private final CellExecutor executor;
+    private final ContainerBackend backend;
     private final LrpProcessor processor;
     private final TaskProcessor tasks;
     private final JmsBbsClient bbs;
@@ -113,7 +115,7 @@ public final class CellAgent {
                      ConnectionFactory broker, Clock clock, GuidGenerator guids) {
         this.config = config;
         this.repConfig = repConfig;
-        ContainerBackend backend = Backends.create(config, new HostPortAllocator(), timers);
+        this.backend = Backends.create(config, new HostPortAllocator(), timers);
         this.executor = new CellExecutor(backend, config.capacity(), clock, stepSettings(config, options, clock),
                 options.reservationTtl());
         LogShipper shipper = new LogShipper(config.cellId(), logConfig.bufferLines(), LogConfig.MAX_BATCH_LINES,
@@ -245,6 +247,9 @@ public final class CellAgent {
             expiry.cancel();
         }
         executor.stopAll(config.stopGrace());
+        if (backend instanceof RuncBackend runc) {
+            runc.close(); // its warm containers: a restart would destroy them as leftovers anyway
+        }
         logs.close(); // the containers' last lines, while the connection is still up
         link.close();
         workers.shutdownNow();

@@ -90,6 +90,12 @@ public final class CellAgentMain implements Callable<Integer> {
     Path containerInit;
     @Option(names = "--runc", defaultValue = "runc", description = "The runc binary (default: ${DEFAULT-VALUE}).")
     String runc;
+    @Option(names = "--warm-containers", paramLabel = "N",
+            defaultValue = "" + RuncBackendConfig.DEFAULT_WARM_CONTAINERS,
+            description = "Ready containers runc keeps per preloaded rootfs directory, so a create takes one instead "
+                    + "of building it (refilled in the background while the cell is quiet); 0 disables "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int warmContainers;
     @Option(names = "--healthy-monitoring-interval-ms", defaultValue = "30000",
             description = "Liveness period of monitors, default interval of checks (default: ${DEFAULT-VALUE}).")
     long healthyMonitoringIntervalMs;
@@ -197,9 +203,13 @@ public final class CellAgentMain implements Callable<Integer> {
                     "--backend must be process, runc or auto and --container-network a CIDR of /8 to /30: "
                             + e.getMessage());
         }
+        if (warmContainers < 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--warm-containers must not be negative: " + warmContainers);
+        }
         Map<String, Path> dirs = rootfsDirs == null || rootfsDirs.isEmpty() ? BackendOptions.DEFAULT_ROOTFS_DIRS
                 : rootfsDirs;
         return new BackendOptions(kind, dirs, containerNetwork, containerInit, runc,
-                images == null ? Map.of() : images);
+                images == null ? Map.of() : images, warmContainers);
     }
 }

@@ -64,6 +64,12 @@ class CellAgentMainTest {
                 () -> parse("--cell-id", "c", "--work-dir", "/w", "--backend", "docker"));
         assertThrows(CommandLine.ParameterException.class,
                 () -> parse("--cell-id", "c", "--work-dir", "/w", "--container-network", "10.0.0.0/31"));
+
+        assertEquals(2, auto.warmContainers(), "two warm containers per rootfs directory by default");
+        assertEquals(0, parse("--cell-id", "c", "--work-dir", "/w", "--warm-containers", "0").backend()
+                .warmContainers());
+        assertThrows(CommandLine.ParameterException.class,
+                () -> parse("--cell-id", "c", "--work-dir", "/w", "--warm-containers", "-1"));
     }
 
     @Test

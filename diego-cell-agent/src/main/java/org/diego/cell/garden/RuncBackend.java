@@ -9,10 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -33,6 +37,7 @@ import org.diego.cell.garden.image.ImageRef;
 import org.diego.cell.garden.image.ImageStore;
 import org.diego.cell.garden.image.ResolvedImage;
 import org.diego.cell.garden.runc.Bundle;
+import org.diego.cell.garden.runc.CgroupLimits;
 import org.diego.cell.garden.runc.CgroupUsage;
 import org.diego.cell.garden.runc.ContainerNetwork;
 import org.diego.cell.garden.runc.ContainerUser;
@@ -42,6 +47,7 @@ import org.diego.cell.garden.runc.PortForwarder;
 import org.diego.cell.garden.runc.RootfsLayer;
 import org.diego.cell.garden.runc.Runc;
 import org.diego.cell.garden.runc.SubnetPool;
+import org.diego.cell.garden.runc.UtsHostname;
 import org.diego.core.model.EnvironmentVariable;
 import org.diego.core.model.PortMapping;
 
@@ -53,6 +59,13 @@ import org.diego.core.model.PortMapping;
  * behind a veth pair; declared ports are forwarded from host ports by the agent. Logs go to
  * {@code stdout.log}/{@code stderr.log} in the bundle, as with the process backend. See
  * docs/07-garden-runc.md for what is and is not enforced.
+ *
+ * <p>Warm containers ({@link RuncBackendConfig#warmContainers()}): a few containers per preloaded rootfs
+ * directory are built ahead of time under neutral runc ids ({@code warm-<hex>}), without limits; a create
+ * takes one, writes its limits into its cgroups and gives it the handle's host name and hosts file, and
+ * the pool is refilled in the background ({@link WarmPool}). Such a container keeps its runc id, bundle
+ * directory, netns and cgroups; its {@link Box} maps the handle to them, and its bundle records the
+ * handle for a restarted agent.
  *
  * <p>Processes listen on their container port: {@code PORT} is left as the caller gives it and defaults
  * to the first declared container port; the host port only appears in the mappings (and so in
@@ -66,6 +79,8 @@ public final class RuncBackend extends BookkeepingBackend {
     /** Where the init binary appears in the container, like guardian's /tmp/garden-init. */
     static final String INIT_PATH = "/tmp/diego-init";
     private static final int BIND_ATTEMPTS = 5;
+    /** The runc id (and bundle and netns name) of a warm container until, and after, a create takes it. */
+    static final String WARM_PREFIX = "warm-";
     private static final Path DEV_NULL = Path.of("/dev/null");
 
     private final RuncBackendConfig config;
@@ -81,13 +96,28 @@ public final class RuncBackend extends BookkeepingBackend {
     private final boolean swapAccounting;
     private final Map<String, Box> boxes = new ConcurrentHashMap<>();
     private final CgroupUsage cgroups = new CgroupUsage(Path.of("/sys/fs/cgroup"));
+    private final CgroupLimits cgroupLimits = new CgroupLimits(Path.of("/sys/fs/cgroup"));
+    private final WarmPool<Warm> warm;
+    /** runc ids of the warm containers being built or ready, i.e. no handle's yet: list() leaves them out. */
+    private final Set<String> warmIds = ConcurrentHashMap.newKeySet();
     private final ImageStore images;
     private volatile PhaseTimer timer = PhaseTimer.NONE;
 
-    /** One container as this agent knows it. */
-    private record Box(ContainerInfo info, Bundle bundle, List<EnvironmentVariable> env,
+    /**
+     * One container as this agent knows it. {@code runcId} names it to runc, in its bundle directory, netns
+     * and cgroups: the handle, or the neutral id of the warm container it was made from.
+     */
+    private record Box(ContainerInfo info, String runcId, Bundle bundle, List<EnvironmentVariable> env,
                        ContainerNetwork.Attachment attachment, List<PortForwarder> forwarders, boolean hasShell,
                        ImageConfig image) {
+    }
+
+    /** What {@link #build} made. */
+    private record Built(Bundle bundle, ContainerNetwork.Attachment attachment) {
+    }
+
+    /** A ready container of the pool: its init runs under runc id {@code id}, with no limits yet. */
+    private record Warm(String id, Bundle bundle, ContainerNetwork.Attachment attachment) {
     }
 
     /** The read-only lower layer of a container and the process defaults its image gives (none for a stack). */
@@ -124,6 +154,23 @@ public final class RuncBackend extends BookkeepingBackend {
         });
         this.swapAccounting = kernelAccountsSwap();
         this.images = new ImageStore(config.images(), config.workDir().resolve("images"));
+        List<Path> lowers = config.rootfsDirs().values().stream().distinct().filter(Files::isDirectory).toList();
+        int warmContainers = config.warmContainers() > 0 && !canRename() ? 0 : config.warmContainers();
+        this.warm = new WarmPool<>(warmContainers, lowers, this::buildWarm, this::destroyWarm, setup, scheduler);
+        warm.refill();
+    }
+
+    /** A warm container gets its handle as host name through nsenter (util-linux); without it, no pool. */
+    private static boolean canRename() {
+        try {
+            if (HostCommand.run(List.of("nsenter", "--version")).ok()) {
+                return true;
+            }
+        } catch (IOException e) {
+            // not installed
+        }
+        LOG.warning("nsenter (util-linux) is missing: no warm containers, every create builds its container");
+        return false;
     }
 
     /** Where the durations of create's and run's phases go from now on (none by default). */
@@ -167,58 +214,139 @@ public final class RuncBackend extends BookkeepingBackend {
         if (boxes.containsKey(handle) || Files.exists(bundle.dir()) || runc.exists(handle)) {
             throw new BackendException("container " + handle + " already exists");
         }
-        Lower rootfs = lower(spec.rootfs());
-        Path lower = rootfs.dir();
+        warm.enterBusy();
+        try {
+            Lower rootfs = lower(spec.rootfs());
+            Warm taken = ImageRef.isImage(spec.rootfs()) ? null : warm.take(rootfs.dir());
+            if (taken != null) {
+                ContainerInfo info = createWarm(spec, rootfs, taken);
+                if (info != null) {
+                    return info;
+                }
+            }
+            return createCold(spec, rootfs);
+        } finally {
+            warm.exitBusy();
+        }
+    }
+
+    /** Builds the container under its handle: rootfs, network, bundle files, init. */
+    private ContainerInfo createCold(ContainerSpec spec, Lower rootfs) throws BackendException {
+        String handle = spec.handle();
         long started = System.nanoTime();
-        ContainerNetwork.Attachment attachment = null;
-        List<PortForwarder> forwarders = new ArrayList<>();
         PhaseTimer timer = this.timer;
+        Built built;
+        try {
+            built = build(handle, rootfs.dir(), spec.limits(), timer);
+        } catch (IOException | RuntimeException e) {
+            throw new BackendException("cannot create container " + handle + ": " + e.getMessage(), e);
+        }
+        List<PortForwarder> forwarders = new ArrayList<>();
+        try {
+            ContainerInfo info = adopt(spec, handle, built.bundle(), built.attachment(), rootfs, forwarders, timer,
+                    System.nanoTime());
+            LOG.fine(() -> "container " + handle + " created in " + millis(started) + " ms");
+            return info;
+        } catch (IOException | RuntimeException e) {
+            closeForwarders(forwarders);
+            teardown(handle, built.bundle(), built.attachment());
+            throw new BackendException("cannot create container " + handle + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Serves the create with a warm container: its limits written into its cgroups, its hosts file and
+     * host name made the handle's, the handle recorded in its bundle. Null when that fails: the warm
+     * container is destroyed and the caller creates the container cold.
+     */
+    private ContainerInfo createWarm(ContainerSpec spec, Lower rootfs, Warm w) {
+        String handle = spec.handle();
+        PhaseTimer timer = this.timer;
+        long started = System.nanoTime();
+        List<PortForwarder> forwarders = new ArrayList<>();
+        try {
+            String cgroup = cgroupPath(w.id());
+            cgroupLimits.apply(cgroup, spec.limits(), swapAccounting);
+            w.bundle().writeHosts(hostname(handle), w.attachment().containerIp());
+            // Sequential: the writes above take microseconds, so there is nothing to overlap nsenter with.
+            UtsHostname.set(w.bundle().readInitPid(), cgroup, hostname(handle));
+            w.bundle().writeHandle(handle);
+            long t = timer.lap(handle, "create.warm", started);
+            ContainerInfo info = adopt(spec, w.id(), w.bundle(), w.attachment(), rootfs, forwarders, timer, t);
+            warmIds.remove(w.id()); // only now: list() must see it as the box's or the pool's throughout
+            LOG.fine(() -> "container " + handle + " created in " + millis(started) + " ms from warm " + w.id());
+            return info;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "container " + handle + ": warm container " + w.id() + " is unusable ("
+                    + e.getMessage() + "); creating it cold", e);
+            closeForwarders(forwarders);
+            destroyWarm(w);
+            return null;
+        }
+    }
+
+    /** The port forwarders, the box and Garden's record of a container whose init runs. */
+    private ContainerInfo adopt(ContainerSpec spec, String runcId, Bundle bundle,
+                                ContainerNetwork.Attachment attachment, Lower rootfs, List<PortForwarder> forwarders,
+                                PhaseTimer timer, long t) throws IOException {
+        String handle = spec.handle();
+        List<PortMapping> mapped = new ArrayList<>();
+        for (int containerPort : spec.netIn()) {
+            PortForwarder forwarder = forward(attachment.containerIp(), containerPort);
+            forwarders.add(forwarder);
+            mapped.add(new PortMapping(containerPort, forwarder.port()));
+        }
+        t = timer.lap(handle, "create.port-forwarders", t);
+        ContainerInfo info = new ContainerInfo(handle, bundle.dir(), config.hostIp(), attachment.containerIp(), mapped);
+        // Checked on the rootfs as shipped, its links resolved inside it (bin/sh is one in most stacks).
+        boolean hasShell = Files.isRegularFile(RootfsLayer.resolveInside(rootfs.dir(), "/bin/sh"));
+        boxes.put(handle, new Box(info, runcId, bundle, spec.env(), attachment, forwarders, hasShell, rootfs.image()));
+        register(spec, info);
+        timer.lap(handle, "create.bookkeeping", t);
+        return info;
+    }
+
+    /**
+     * Rootfs, network, bundle files and the running init of runc container {@code id}; on failure nothing
+     * of it is left. The network is set up beside the rootfs and then beside runc's start of the init
+     * (which only needs the namespace to exist); it returns once all of it is done, so processes see their
+     * network.
+     */
+    private Built build(String id, Path lower, ContainerLimits limits, PhaseTimer timer) throws IOException {
+        Bundle bundle = new Bundle(containers.resolve(id));
         PhaseTimer aside = timer.inParallel();
-        long t = started;
-        // The network is set up beside the rootfs and then beside runc's start of the init (which only needs
-        // the namespace to exist); create returns once all of it is done, so processes see their network.
+        long t = System.nanoTime();
         CompletableFuture<ContainerNetwork.Attachment> claimed;
         try {
-            claimed = CompletableFuture.supplyAsync(() -> unchecked(() -> network.claim(handle, aside)), setup);
+            claimed = CompletableFuture.supplyAsync(() -> unchecked(() -> network.claim(id, aside)), setup);
         } catch (RejectedExecutionException e) {
-            throw new BackendException("cannot create container " + handle + ": the backend is closed", e);
+            throw new IOException("the backend is closed", e);
         }
+        ContainerNetwork.Attachment attachment = null;
         CompletableFuture<Void> addressed = null;
         try {
             Files.createDirectories(bundle.dir());
             RootfsLayer.Kind kind = RootfsLayer.prepare(lower, bundle.dir());
-            t = timer.lap(handle, "create.rootfs", t);
+            if (kind != RootfsLayer.Kind.OVERLAY) {
+                LOG.fine(() -> "container " + id + ": " + kind + " rootfs");
+            }
+            t = timer.lap(id, "create.rootfs", t);
             attachment = await(claimed);
-            t = timer.lap(handle, "create.wait-for-veth", t);
+            t = timer.lap(id, "create.wait-for-veth", t);
             ContainerNetwork.Attachment claim = attachment;
             addressed = CompletableFuture.runAsync(() -> unchecked(() -> {
-                network.address(handle, claim, aside);
+                network.address(id, claim, aside);
                 return null;
             }), setup);
             bundle.writeNetwork(attachment);
-            bundle.writeEtcFiles(hostname(handle), attachment.containerIp());
-            bundle.writeConfig(OciSpec.config(containerConfig(handle, bundle, spec.limits(), attachment)));
-            t = timer.lap(handle, "create.bundle-files", t);
-            runc.run(handle, bundle);
-            t = timer.lap(handle, "create.runc-run", t);
+            bundle.writeEtcFiles(hostname(id), attachment.containerIp());
+            bundle.writeConfig(OciSpec.config(containerConfig(id, bundle, limits, attachment)));
+            t = timer.lap(id, "create.bundle-files", t);
+            runc.run(id, bundle);
+            t = timer.lap(id, "create.runc-run", t);
             await(addressed);
-            t = timer.lap(handle, "create.wait-for-addresses", t);
-            List<PortMapping> mapped = new ArrayList<>();
-            for (int containerPort : spec.netIn()) {
-                PortForwarder forwarder = forward(attachment.containerIp(), containerPort);
-                forwarders.add(forwarder);
-                mapped.add(new PortMapping(containerPort, forwarder.port()));
-            }
-            t = timer.lap(handle, "create.port-forwarders", t);
-            ContainerInfo info = new ContainerInfo(handle, bundle.dir(), config.hostIp(), attachment.containerIp(),
-                    mapped);
-            // Checked on the rootfs as shipped, its links resolved inside it (bin/sh is one in most stacks).
-            boolean hasShell = Files.isRegularFile(RootfsLayer.resolveInside(lower, "/bin/sh"));
-            boxes.put(handle, new Box(info, bundle, spec.env(), attachment, forwarders, hasShell, rootfs.image()));
-            register(spec, info);
-            timer.lap(handle, "create.bookkeeping", t);
-            LOG.fine(() -> "container " + handle + " created in " + millis(started) + " ms (" + kind + " rootfs)");
-            return info;
+            timer.lap(id, "create.wait-for-addresses", t);
+            return new Built(bundle, attachment);
         } catch (IOException | RuntimeException e) {
             // Whatever the network work made must exist before teardown, or it would be left behind.
             if (attachment == null) {
@@ -227,10 +355,34 @@ public final class RuncBackend extends BookkeepingBackend {
             if (addressed != null) {
                 awaitQuietly(addressed);
             }
-            closeForwarders(forwarders);
-            teardown(handle, bundle, attachment);
-            throw new BackendException("cannot create container " + handle + ": " + e.getMessage(), e);
+            teardown(id, bundle, attachment);
+            throw e;
         }
+    }
+
+    /** A warm container for the pool: built under a neutral id, without limits, named after that id. */
+    private Warm buildWarm(Path lower) throws IOException {
+        String id = WARM_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+        warmIds.add(id);
+        long started = System.nanoTime();
+        try {
+            Built built = build(id, lower, ContainerLimits.NONE, PhaseTimer.NONE);
+            LOG.fine(() -> "warm container " + id + " made in " + millis(started) + " ms");
+            return new Warm(id, built.bundle(), built.attachment());
+        } catch (IOException | RuntimeException e) {
+            warmIds.remove(id);
+            throw e;
+        }
+    }
+
+    private void destroyWarm(Warm w) {
+        teardown(w.id(), w.bundle(), w.attachment());
+        warmIds.remove(w.id());
+    }
+
+    /** Waits until the warm pool is full (after a create took from it); false when {@code timeout} passed first. */
+    public boolean awaitWarmContainers(Duration timeout) throws InterruptedException {
+        return warm.awaitFull(timeout);
     }
 
     /** Host work that may fail with an IOException, for the setup pool. */
@@ -294,6 +446,16 @@ public final class RuncBackend extends BookkeepingBackend {
 
     private ContainerProcess start(Box box, String processId, long id, ProcessSpec spec, ProcessOptions options)
             throws BackendException {
+        warm.enterBusy();
+        try {
+            return startBusy(box, processId, id, spec, options);
+        } finally {
+            warm.exitBusy();
+        }
+    }
+
+    private ContainerProcess startBusy(Box box, String processId, long id, ProcessSpec spec, ProcessOptions options)
+            throws BackendException {
         String handle = box.info().handle();
         Bundle bundle = box.bundle();
         Path pidFile = bundle.pidFile(id);
@@ -319,15 +481,12 @@ public final class RuncBackend extends BookkeepingBackend {
             ProcessOutput own = options.ownStreams() && !options.discardOutput()
                     ? ProcessOutput.create(bundle.processesDir(), id) : ProcessOutput.NONE;
             t = timer.lap(handle, "run.process-spec", t);
-            Runc.Started process;
-            if (options.discardOutput()) {
-                process = runc.exec(handle, bundle, processJson, pidFile, box.hasShell(), DEV_NULL, DEV_NULL);
-            } else if (own != ProcessOutput.NONE) {
-                process = runc.exec(handle, bundle, processJson, pidFile, box.hasShell(), own.stdoutFile(),
-                        own.stderrFile());
-            } else {
-                process = runc.exec(handle, bundle, processJson, pidFile, box.hasShell());
-            }
+            Path stdout = options.discardOutput() ? DEV_NULL : own != ProcessOutput.NONE ? own.stdoutFile()
+                    : bundle.stdout();
+            Path stderr = options.discardOutput() ? DEV_NULL : own != ProcessOutput.NONE ? own.stderrFile()
+                    : bundle.stderr();
+            Runc.Started process = runc.exec(box.runcId(), handle, bundle, processJson, pidFile, box.hasShell(), stdout,
+                    stderr);
             return new ContainerProcess(processId, process.pid(),
                     process.runcExec().onExit().thenApply(Process::exitValue), own);
         } catch (IOException | IllegalArgumentException e) {
@@ -346,7 +505,8 @@ public final class RuncBackend extends BookkeepingBackend {
      */
     @Override
     public void signal(String handle, long pid, boolean kill) {
-        if (!boxes.containsKey(handle)) {
+        Box box = handle == null ? null : boxes.get(handle);
+        if (box == null) {
             return;
         }
         try {
@@ -355,7 +515,7 @@ public final class RuncBackend extends BookkeepingBackend {
             return;
         }
         try {
-            if (!runc.pids(handle).contains(pid)) {
+            if (!runc.pids(box.runcId()).contains(pid)) {
                 return;
             }
         } catch (IOException e) {
@@ -378,11 +538,12 @@ public final class RuncBackend extends BookkeepingBackend {
     @Override
     public void stop(String handle, boolean kill) {
         stopped(handle);
-        if (!signalAllButInit(handle, kill) || kill) {
+        String id = runcId(handle);
+        if (!signalAllButInit(id, kill) || kill) {
             return;
         }
         scheduler.schedule(() -> {
-            if (signalAllButInit(handle, true)) {
+            if (signalAllButInit(id, true)) {
                 LOG.info(() -> "container " + handle + ": SIGKILL to what was left after "
                         + config.stopGrace().toMillis() + " ms");
             }
@@ -500,20 +661,47 @@ public final class RuncBackend extends BookkeepingBackend {
         return box;
     }
 
+    /**
+     * Tears the container down (§2 of docs/07). A handle this agent does not know is a leftover of an
+     * earlier one: its runc id is the handle, or the warm container whose bundle records the handle. The
+     * pool's own warm containers are no handles and are left alone.
+     */
     @Override
     public void destroy(String handle) {
-        if (handle == null || !HANDLE.matcher(handle).matches()) {
+        if (handle == null || !HANDLE.matcher(handle).matches() || warmIds.contains(handle)) {
             return;
         }
         long started = System.nanoTime();
         forget(handle);
         Box box = boxes.remove(handle);
-        Bundle bundle = new Bundle(containers.resolve(handle));
         if (box != null) {
             closeForwarders(box.forwarders());
+            teardown(box.runcId(), box.bundle(), box.attachment());
+        } else {
+            String id = leftoverId(handle);
+            Bundle bundle = new Bundle(containers.resolve(id));
+            teardown(id, bundle, bundle.readNetwork());
         }
-        teardown(handle, bundle, box != null ? box.attachment() : bundle.readNetwork());
         LOG.fine(() -> "container " + handle + " destroyed in " + millis(started) + " ms");
+    }
+
+    /** The runc id of a container this agent has no box for: its handle, or a warm container's taken for it. */
+    private String leftoverId(String handle) {
+        if (Files.exists(containers.resolve(handle)) || runc.exists(handle)) {
+            return handle;
+        }
+        for (String id : idsOnDisk()) {
+            if (!warmIds.contains(id) && handle.equals(new Bundle(containers.resolve(id)).readHandle())) {
+                return id;
+            }
+        }
+        return handle;
+    }
+
+    /** The runc id of a container, by handle. */
+    private String runcId(String handle) {
+        Box box = handle == null ? null : boxes.get(handle);
+        return box != null ? box.runcId() : handle;
     }
 
     /**
@@ -531,7 +719,7 @@ public final class RuncBackend extends BookkeepingBackend {
         Path work = box.bundle().dir().resolve("work");
         long disk = DirectorySize.of(box.bundle().dir(), d -> d.equals(work) || (d.equals(rootfs) && mounted(rootfs)));
         try {
-            long[] memoryAndCpu = cgroups.read(cgroupPath(handle));
+            long[] memoryAndCpu = cgroups.read(cgroupPath(box.runcId()));
             return new ContainerUsage(memoryAndCpu[0], memoryAndCpu[1], disk);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "container " + handle + ": cannot read its cgroups", e);
@@ -546,19 +734,26 @@ public final class RuncBackend extends BookkeepingBackend {
      */
     @Override
     protected List<String> events(String handle) {
-        if (!boxes.containsKey(handle)) {
+        Box box = boxes.get(handle);
+        if (box == null) {
             return List.of();
         }
         try {
-            return cgroups.oomKills(cgroupPath(handle)) > 0 ? List.of(ContainerDetails.OUT_OF_MEMORY) : List.of();
+            return cgroups.oomKills(cgroupPath(box.runcId())) > 0 ? List.of(ContainerDetails.OUT_OF_MEMORY) : List.of();
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "container " + handle + ": cannot read its OOM kills", e);
             return List.of();
         }
     }
 
-    private String cgroupPath(String handle) {
-        return config.cgroupParent() + "/" + handle;
+    /** Where runc put the cgroups of container {@code runcId}, under each controller. */
+    private String cgroupPath(String runcId) {
+        return config.cgroupParent() + "/" + runcId;
+    }
+
+    /** The runc id of a container's cgroups, for tests that read them. */
+    String runcIdOf(String handle) {
+        return runcId(handle);
     }
 
     private static boolean mounted(Path dir) {
@@ -569,24 +764,51 @@ public final class RuncBackend extends BookkeepingBackend {
         }
     }
 
+    /**
+     * This agent's containers and the leftovers of an earlier one: runc's state and the bundle directories,
+     * a warm container taken for a handle listed under that handle (from its bundle), the pool's own warm
+     * containers not at all. An earlier agent's untaken warm containers are leftovers like any other.
+     */
     @Override
     public List<String> list() {
-        TreeSet<String> handles = new TreeSet<>(boxes.keySet());
+        // warmIds before boxes: a warm container being taken leaves warmIds only once its box is in.
+        Set<String> owned = new HashSet<>(warmIds);
+        TreeSet<String> handles = new TreeSet<>();
+        boxes.forEach((handle, box) -> {
+            handles.add(handle);
+            owned.add(box.runcId());
+        });
+        for (String id : idsOnDisk()) {
+            if (!owned.contains(id)) {
+                String handle = new Bundle(containers.resolve(id)).readHandle();
+                handles.add(handle != null && HANDLE.matcher(handle).matches() ? handle : id);
+            }
+        }
+        return List.copyOf(handles);
+    }
+
+    /** runc ids in runc's state and bundle directories. */
+    private Set<String> idsOnDisk() {
+        Set<String> ids = new TreeSet<>();
         try {
-            handles.addAll(runc.list());
+            ids.addAll(runc.list());
             if (Files.isDirectory(containers)) {
                 try (DirectoryStream<Path> dirs = Files.newDirectoryStream(containers, Files::isDirectory)) {
-                    dirs.forEach(d -> handles.add(d.getFileName().toString()));
+                    dirs.forEach(d -> ids.add(d.getFileName().toString()));
                 }
             }
         } catch (IOException e) {
             LOG.log(Level.WARNING, "cannot list containers in " + config.workDir(), e);
         }
-        return List.copyOf(handles);
+        return ids;
     }
 
-    /** Stops the port forwarders' threads; containers stay, as after the agent's shutdown. */
+    /**
+     * Destroys the warm containers not taken (waiting for one being built) and stops the port forwarders'
+     * threads; the containers given out stay, as after the agent's shutdown.
+     */
     public void close() {
+        warm.close();
         boxes.values().forEach(b -> closeForwarders(b.forwarders()));
         relays.shutdownNow();
         setup.shutdown(); // a create in flight finishes its network work
@@ -707,22 +929,22 @@ public final class RuncBackend extends BookkeepingBackend {
         }
     }
 
-    /** Kills and deletes the runc container, unmounts its rootfs, removes its network and bundle. */
-    private void teardown(String handle, Bundle bundle, ContainerNetwork.Attachment attachment) {
+    /** Kills and deletes runc container {@code id}, unmounts its rootfs, removes its network and bundle. */
+    private void teardown(String id, Bundle bundle, ContainerNetwork.Attachment attachment) {
         try {
-            runc.delete(handle);
+            runc.delete(id);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "container " + handle + ": runc delete failed", e);
+            LOG.log(Level.WARNING, "container " + id + ": runc delete failed", e);
         }
         try {
             RootfsLayer.release(bundle.dir());
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "container " + handle + ": cannot unmount its rootfs", e);
+            LOG.log(Level.WARNING, "container " + id + ": cannot unmount its rootfs", e);
         }
         if (attachment != null) {
             network.detach(attachment);
         } else {
-            network.detach(handle);
+            network.detach(id);
         }
         bundle.delete();
     }

@@ -19,14 +19,22 @@ import java.util.Map;
  * @param images       image ref ({@code name[:tag]}) → OCI image layout directory or {@code docker save}
  *                     tarball, for {@code docker:///} and {@code oci:///} rootfs URIs (unpacked under
  *                     {@code <workDir>/images})
+ * @param warmContainers how many ready containers to keep per preloaded rootfs directory (stacks sharing a
+ *                     directory share them), so a create takes one instead of building it; 0: none
  */
 public record RuncBackendConfig(Path workDir, String hostIp, Map<String, Path> rootfsDirs, String network, Path init,
-                                String runc, String cgroupParent, Duration stopGrace, Map<String, Path> images) {
+                                String runc, String cgroupParent, Duration stopGrace, Map<String, Path> images,
+                                int warmContainers) {
     public static final String DEFAULT_NETWORK = "10.254.0.0/16";
     public static final Path DEFAULT_INIT = Path.of("/usr/bin/catatonit");
     public static final String DEFAULT_CGROUP_PARENT = "diego";
+    /** The agent's default (--warm-containers). */
+    public static final int DEFAULT_WARM_CONTAINERS = 2;
 
     public RuncBackendConfig {
+        if (warmContainers < 0) {
+            throw new IllegalArgumentException("warmContainers must not be negative: " + warmContainers);
+        }
         workDir = workDir.toAbsolutePath().normalize();
         rootfsDirs = Map.copyOf(rootfsDirs);
         images = images == null ? Map.of() : Map.copyOf(images);
@@ -36,9 +44,21 @@ public record RuncBackendConfig(Path workDir, String hostIp, Map<String, Path> r
         cgroupParent = cgroupParent == null ? DEFAULT_CGROUP_PARENT : cgroupParent;
     }
 
-    /** Without images. */
+    /** Without warm containers. */
+    public RuncBackendConfig(Path workDir, String hostIp, Map<String, Path> rootfsDirs, String network, Path init,
+                             String runc, String cgroupParent, Duration stopGrace, Map<String, Path> images) {
+        this(workDir, hostIp, rootfsDirs, network, init, runc, cgroupParent, stopGrace, images, 0);
+    }
+
+    /** Without images or warm containers. */
     public RuncBackendConfig(Path workDir, String hostIp, Map<String, Path> rootfsDirs, String network, Path init,
                              String runc, String cgroupParent, Duration stopGrace) {
         this(workDir, hostIp, rootfsDirs, network, init, runc, cgroupParent, stopGrace, Map.of());
+    }
+
+    /** The same with {@code count} warm containers per rootfs directory. */
+    public RuncBackendConfig withWarmContainers(int count) {
+        return new RuncBackendConfig(workDir, hostIp, rootfsDirs, network, init, runc, cgroupParent, stopGrace, images,
+                count);
     }
 }

@@ -2,6 +2,7 @@ package org.diego.cell.garden;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -54,7 +55,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The runc backend against the real runc, with the busybox rootfs that build-busybox-rootfs.sh makes: what
  * only runc does (users, cgroups, network namespaces, images, the executor on runc). What both backends
  * promise is in {@link RuncBackendContractIT}. Needs root, runc, catatonit and a static busybox (.ci/run
- * installs them); skipped otherwise.
+ * installs them); skipped otherwise. Each test's backend keeps one warm container, made before the test
+ * starts, so a test's first create is served warm (as the agent's are by default) and later ones warm or
+ * cold depending on the refill; tests that need one path say so.
  */
 class RuncBackendIT {
     private static final Path ROOTFS = Path.of("target/it-rootfs/busybox").toAbsolutePath();
@@ -93,8 +96,9 @@ class RuncBackendIT {
     }
 
     @BeforeEach
-    void newBackend() {
-        backend = backend(Duration.ofMillis(500));
+    void newBackend() throws InterruptedException {
+        backend = backend(Duration.ofMillis(500), 1);
+        assertTrue(backend.awaitWarmContainers(Duration.ofSeconds(30)), "the warm container was made");
     }
 
     @AfterEach
@@ -143,6 +147,7 @@ class RuncBackendIT {
     @Test
     void limitsAreWrittenToTheContainersCgroups() throws Exception {
         backend.create(spec("mem", SMALL, List.of()));
+        assertTrue(servedWarm("mem"), "the limits are written into a warm container's cgroups");
         assertEquals(64 * MB, Long.parseLong(cgroupFile("memory", "mem", "memory.limit_in_bytes", "memory.max")));
         assertEquals(10, Long.parseLong(cgroupFile("cpu", "mem", "cpu.shares", null)));
         assertEquals("20", cgroupFile("pids", "mem", "pids.max", "pids.max"));
@@ -169,6 +174,7 @@ class RuncBackendIT {
     @Test
     void destroyLeavesNothingBehind() throws Exception {
         ContainerInfo info = backend.create(spec("gone", SMALL, List.of(8080)));
+        String id = backend.runcIdOf("gone");
         int hostPort = info.mappedPorts().get(0).hostPort();
         ContainerProcess sleeper = backend.run("gone", new ProcessSpec("sleep", List.of("300"), null, null));
         String hostInterface = Files.readString(info.path().resolve("network.json"))
@@ -181,10 +187,10 @@ class RuncBackendIT {
         assertEquals(137, sleeper.exitStatus().get(10, TimeUnit.SECONDS));
         assertFalse(Files.exists(info.path()), "bundle removed");
         assertFalse(RootfsLayer.isMounted(info.path().resolve("rootfs")), "rootfs unmounted");
-        assertFalse(ContainerNetwork.netnsExists("gone"), "network namespace removed");
+        assertFalse(ContainerNetwork.netnsExists(id), "network namespace removed");
         assertFalse(Files.exists(Path.of("/sys/class/net", hostInterface)), "veth removed");
         for (String controller : List.of("memory", "pids", "cpu")) {
-            assertFalse(Files.exists(cgroupDir(controller, "gone")), controller + " cgroup removed");
+            assertFalse(Files.exists(cgroupDir(controller, id)), controller + " cgroup removed");
         }
         assertEquals(0, ports.inUse(), "host port released");
         assertTrue(awaitRefused(hostPort), "nothing listens on the host port any more");
@@ -217,11 +223,14 @@ class RuncBackendIT {
 
     @Test
     void aRestartedAgentFindsAndDestroysLeftovers() throws Exception {
+        // Without warm containers here: the earlier backend is not dead, and its pool would be leftovers too.
+        backend.close();
+        backend = backend(Duration.ofMillis(500), 0);
         backend.create(spec("left", SMALL, List.of(8080)));
         backend.run("left", new ProcessSpec("sleep", List.of("300"), null, null));
         assertThrows(BackendException.class, () -> backend.run("nope", new ProcessSpec("true", null, null, null)));
 
-        RuncBackend restarted = backend(Duration.ofMillis(500));
+        RuncBackend restarted = backend(Duration.ofMillis(500), 0);
         assertEquals(List.of("left"), restarted.list());
         restarted.destroy("left");
         restarted.close();
@@ -389,15 +398,111 @@ class RuncBackendIT {
 
     /** Not an assertion: what create, a short process and destroy cost here, for the docs. */
     @Test
+    void aWarmContainerTakesTheHandlesNameHostsFileAndLimitsAndIsReplaced() throws Exception {
+        ContainerInfo info = backend.create(spec("web_1", SMALL, List.of(8080)));
+        String id = backend.runcIdOf("web_1");
+        assertTrue(servedWarm("web_1"), id);
+        assertEquals(workDir.resolve("containers").resolve(id), info.path(), "the warm container's bundle");
+        assertEquals(List.of("web_1"), backend.list(), "listed by handle; the pool's own containers are not");
+
+        ContainerProcess names = backend.run("web_1", new ProcessSpec("sh", List.of("-c",
+                "hostname; grep -c warm- /etc/hosts; grep \" web_1$\" /etc/hosts"), null, null),
+                ProcessOptions.OWN_STREAMS);
+        assertEquals(0, names.exitStatus().get(10, TimeUnit.SECONDS));
+        assertEquals("web_1\n0\n" + info.containerIp() + " web_1\n",
+                new String(names.stdout().readAllBytes(), StandardCharsets.UTF_8), "a name hostname(1) would refuse");
+        assertEquals(64 * MB, Long.parseLong(cgroupFile("memory", "web_1", "memory.limit_in_bytes", "memory.max")));
+        if (Files.exists(cgroupDir("memory", id).resolve("memory.memsw.limit_in_bytes"))) {
+            assertEquals(64 * MB, Long.parseLong(cgroupFile("memory", "web_1", "memory.memsw.limit_in_bytes", null)));
+        }
+        assertEquals("20", cgroupFile("pids", "web_1", "pids.max", "pids.max"));
+        assertTrue(awaitHttpServedBy(info, "web_1"));
+
+        // The pool is refilled in the background, and the next create gets a container of its own.
+        assertTrue(backend.awaitWarmContainers(Duration.ofSeconds(30)));
+        assertEquals(2, warmBundles().size(), "the taken one and its replacement");
+        ContainerInfo second = backend.create(spec("web-2", ContainerLimits.NONE, List.of()));
+        assertTrue(servedWarm("web-2"));
+        assertNotEquals(id, backend.runcIdOf("web-2"));
+        assertNotEquals(info.containerIp(), second.containerIp());
+        assertEquals(List.of("web-2", "web_1"), backend.list());
+    }
+
+    @Test
+    void aWarmContainerThatCannotBeUsedIsDestroyedAndTheCreateGoesCold() throws Exception {
+        Path warm = warmBundles().get(0);
+        long init = Long.parseLong(Files.readString(warm.resolve("init.pid")).strip());
+        assertEquals(0, new ProcessBuilder("kill", "-9", Long.toString(init)).start().waitFor());
+
+        backend.create(spec("cold", SMALL, List.of()));
+
+        assertEquals("cold", backend.runcIdOf("cold"), "created under its handle");
+        assertFalse(Files.exists(warm), "the broken warm container is gone");
+        assertFalse(ContainerNetwork.netnsExists(warm.getFileName().toString()));
+        assertEquals("20", cgroupFile("pids", "cold", "pids.max", "pids.max"));
+        assertEquals(List.of("cold"), backend.list());
+    }
+
+    @Test
+    void closeAndARestartedAgentLeaveNoWarmContainerBehind() throws Exception {
+        backend.create(spec("kept", SMALL, List.of(8080)));
+        String taken = backend.runcIdOf("kept");
+        backend.run("kept", new ProcessSpec("sleep", List.of("300"), null, null));
+        assertTrue(backend.awaitWarmContainers(Duration.ofSeconds(30)));
+        List<Path> bundles = warmBundles();
+        assertEquals(2, bundles.size());
+        assertTrue(bundles.contains(workDir.resolve("containers").resolve(taken)), bundles.toString());
+
+        // As after a crash: a new backend on the work dir finds the taken one under its handle, the ready one
+        // under its own id, and destroys both like any leftover.
+        RuncBackend restarted = backend(Duration.ofMillis(500), 0);
+        List<String> leftovers = restarted.list();
+        assertEquals(2, leftovers.size(), leftovers.toString());
+        assertTrue(leftovers.contains("kept"), leftovers.toString());
+        leftovers.forEach(restarted::destroy);
+        restarted.close();
+        assertNothingLeftOf(bundles);
+        assertEquals(List.of(), restarted.list());
+        backend.close(); // the stale backend's pool: already gone, nothing to fail on
+
+        // close() destroys the warm containers nobody took.
+        backend = backend(Duration.ofMillis(500), 2);
+        assertTrue(backend.awaitWarmContainers(Duration.ofSeconds(60)));
+        bundles = warmBundles();
+        assertEquals(2, bundles.size());
+        backend.close();
+        assertNothingLeftOf(bundles);
+        assertEquals(List.of(), backend.list());
+    }
+
+    /** Not an assertion: what create, a short process and destroy cost here, for the docs. */
+    @Test
     void timings() throws Exception {
-        int rounds = 5;
+        long[] warm = time(true);
+        backend.close();
+        backend = backend(Duration.ofMillis(500), 0);
+        long[] cold = time(false);
+        String line = String.format("runc backend timings (mean of %d): create %d ms (warm: %d ms), run+exit %d ms, "
+                + "destroy %d ms", TIMED_ROUNDS, cold[0], warm[0], cold[1], cold[2]);
+        System.out.println(line);
+        Files.writeString(Path.of("target/runc-backend-timings.txt"), line + "\n");
+    }
+
+    private static final int TIMED_ROUNDS = 5;
+
+    /** Mean create, run+exit and destroy in ms; with {@code warm}, each create once the pool is full. */
+    private long[] time(boolean warm) throws Exception {
         long create = 0;
         long run = 0;
         long destroy = 0;
-        for (int i = 0; i < rounds; i++) {
+        for (int i = 0; i < TIMED_ROUNDS; i++) {
+            if (warm) {
+                assertTrue(backend.awaitWarmContainers(Duration.ofSeconds(30)));
+            }
             long t0 = System.nanoTime();
             backend.create(spec("t" + i, SMALL, List.of(8080)));
             long t1 = System.nanoTime();
+            assertEquals(warm, servedWarm("t" + i));
             assertEquals(0, backend.run("t" + i, new ProcessSpec("true", null, null, null)).exitStatus()
                     .get(10, TimeUnit.SECONDS));
             long t2 = System.nanoTime();
@@ -407,14 +512,45 @@ class RuncBackendIT {
             run += t2 - t1;
             destroy += t3 - t2;
         }
-        String line = String.format("runc backend timings (mean of %d): create %d ms, run+exit %d ms, destroy %d ms",
-                rounds, create / rounds / 1_000_000, run / rounds / 1_000_000, destroy / rounds / 1_000_000);
-        System.out.println(line);
-        Files.writeString(Path.of("target/runc-backend-timings.txt"), line + "\n");
+        return new long[] {create / TIMED_ROUNDS / 1_000_000, run / TIMED_ROUNDS / 1_000_000,
+                destroy / TIMED_ROUNDS / 1_000_000};
     }
 
-    private RuncBackend backend(Duration grace) {
-        return new RuncBackend(config(workDir, grace), ports, timers);
+    /** The bundles of warm containers, taken or not, in the work dir. */
+    private List<Path> warmBundles() throws IOException {
+        try (var dirs = Files.list(workDir.resolve("containers"))) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith(RuncBackend.WARM_PREFIX)).sorted().toList();
+        }
+    }
+
+    /** No bundle, runc state, mount, netns or cgroup of these containers is left. */
+    private void assertNothingLeftOf(List<Path> bundles) throws IOException {
+        for (Path bundle : bundles) {
+            String id = bundle.getFileName().toString();
+            assertFalse(Files.exists(bundle), id + " bundle");
+            assertFalse(Files.exists(workDir.resolve("runc").resolve(id)), id + " runc state");
+            assertFalse(RootfsLayer.isMounted(bundle.resolve("rootfs")), id + " rootfs");
+            assertFalse(ContainerNetwork.netnsExists(id), id + " netns");
+            for (String controller : List.of("memory", "pids", "cpu")) {
+                assertFalse(Files.exists(cgroupDir(controller, id)), id + " " + controller + " cgroup");
+            }
+        }
+    }
+
+    /** httpd in the container answers through the host port with a page naming the host. */
+    private boolean awaitHttpServedBy(ContainerInfo info, String handle) throws Exception {
+        backend.run(handle, new ProcessSpec("sh", List.of("-c", "mkdir -p /tmp/www && hostname > /tmp/www/index.html"
+                + " && exec httpd -f -p $PORT -h /tmp/www"), null, null));
+        return awaitHttp(info.mappedPorts().get(0).hostPort(), Duration.ofSeconds(10)).endsWith("\n" + handle + "\n");
+    }
+
+    private RuncBackend backend(Duration grace, int warmContainers) {
+        return new RuncBackend(config(workDir, grace).withWarmContainers(warmContainers), ports, timers);
+    }
+
+    /** Whether the container runs in a warm container (its runc id, bundle and cgroups are the pool's). */
+    private boolean servedWarm(String handle) {
+        return backend.runcIdOf(handle).startsWith(RuncBackend.WARM_PREFIX);
     }
 
     private static RuncBackendConfig config(Path workDir, Duration grace) {
@@ -431,16 +567,17 @@ class RuncBackendIT {
         return new EnvironmentVariable(name, value);
     }
 
-    /** cgroup v1 (one hierarchy per controller) or v2 (one unified hierarchy). */
-    private static Path cgroupDir(String controller, String handle) {
+    /** cgroup v1 (one hierarchy per controller) or v2 (one unified hierarchy), by runc id. */
+    private static Path cgroupDir(String controller, String id) {
         Path v1 = Path.of("/sys/fs/cgroup", controller);
-        return Files.isDirectory(v1) ? v1.resolve("diego-it").resolve(handle)
-                : Path.of("/sys/fs/cgroup/diego-it").resolve(handle);
+        return Files.isDirectory(v1) ? v1.resolve("diego-it").resolve(id)
+                : Path.of("/sys/fs/cgroup/diego-it").resolve(id);
     }
 
-    private static String cgroupFile(String controller, String handle, String v1File, String v2File)
+    /** A file of the cgroup of container {@code handle} (of its warm container if it was served warm). */
+    private String cgroupFile(String controller, String handle, String v1File, String v2File)
             throws IOException {
-        Path dir = cgroupDir(controller, handle);
+        Path dir = cgroupDir(controller, backend.runcIdOf(handle));
         Path file = dir.resolve(Files.exists(dir.resolve(v1File)) || v2File == null ? v1File : v2File);
         return Files.readString(file).strip();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.logging.Level;
@@ -21,6 +22,9 @@ public record Bundle(Path dir) {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String NETWORK = "network.json";
     private static final String PROCESSES = "processes";
+    /** The handle a warm container was taken for (its bundle and runc id keep their neutral name). */
+    static final String HANDLE = "handle";
+    static final String INIT_PID = "init.pid";
 
     public Path rootfs() {
         return dir.resolve(RootfsLayer.ROOTFS);
@@ -80,9 +84,38 @@ public record Bundle(Path dir) {
         }
     }
 
+    /** Where {@code runc run --pid-file} writes the init's host pid. */
+    public Path initPidFile() {
+        return dir.resolve(INIT_PID);
+    }
+
+    /** The init's host pid as runc wrote it. */
+    public long readInitPid() throws IOException {
+        try {
+            return Long.parseLong(Files.readString(initPidFile()).strip());
+        } catch (NumberFormatException e) {
+            throw new IOException("no init pid in " + initPidFile(), e);
+        }
+    }
+
+    /** Records the handle a warm container now serves, so a restarted agent lists it under that handle. */
+    public void writeHandle(String handle) throws IOException {
+        Files.writeString(dir.resolve(HANDLE), handle);
+    }
+
+    /** The handle recorded by {@link #writeHandle}, or null (a container created under its handle, or none). */
+    public String readHandle() {
+        Path file = dir.resolve(HANDLE);
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file).strip() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** The container's hosts file, and the host's resolvers minus those on its loopback (unreachable inside). */
     public void writeEtcFiles(String hostname, String containerIp) throws IOException {
-        Files.writeString(hosts(), "127.0.0.1 localhost\n" + containerIp + " " + hostname + "\n");
+        writeHosts(hostname, containerIp);
         StringBuilder resolv = new StringBuilder();
         Path host = Path.of("/etc/resolv.conf");
         if (Files.isReadable(host)) {
@@ -95,6 +128,15 @@ public record Bundle(Path dir) {
             }
         }
         Files.writeString(resolvConf(), resolv.toString());
+    }
+
+    /**
+     * Writes the hosts file in place (truncating the same inode): a running container has it bind-mounted
+     * on /etc/hosts, and a file renamed over it would not be what the container sees.
+     */
+    public void writeHosts(String hostname, String containerIp) throws IOException {
+        Files.writeString(hosts(), "127.0.0.1 localhost\n" + containerIp + " " + hostname + "\n",
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     /** Removes the directory, unless its rootfs is still mounted (deleting would go through the mount). */

@@ -43,14 +43,14 @@ public final class Runc {
     }
 
     /**
-     * Creates and starts the container's init, detached. Its stdio goes to a file: a pipe would be held
-     * open by the init for the container's lifetime.
+     * Creates and starts the container's init, detached, its host pid in {@link Bundle#initPidFile()}. Its
+     * stdio goes to a file: a pipe would be held open by the init for the container's lifetime.
      */
     public void run(String id, Bundle bundle) throws IOException {
         Files.createDirectories(root);
         File initLog = bundle.dir().resolve(INIT_LOG).toFile();
-        Process process = new ProcessBuilder(command(bundle.dir(), "run", "-d", "--bundle", bundle.dir().toString(),
-                id))
+        Process process = new ProcessBuilder(command(bundle.dir(), "run", "-d", "--pid-file",
+                bundle.initPidFile().toString(), "--bundle", bundle.dir().toString(), id))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(initLog))
                 .redirectError(ProcessBuilder.Redirect.appendTo(initLog))
@@ -78,15 +78,16 @@ public final class Runc {
      * Java cannot pass to a child.
      */
     public Started exec(String id, Bundle bundle, Path processJson, Path pidFile, boolean logFds) throws IOException {
-        return exec(id, bundle, processJson, pidFile, logFds, bundle.stdout(), bundle.stderr());
+        return exec(id, id, bundle, processJson, pidFile, logFds, bundle.stdout(), bundle.stderr());
     }
 
     /**
      * As {@link #exec(String, Bundle, Path, Path, boolean)}, with the process's output going to
-     * {@code stdout} and {@code stderr} instead of the bundle's logs (e.g. {@code /dev/null} to drop it).
+     * {@code stdout} and {@code stderr} instead of the bundle's logs (e.g. {@code /dev/null} to drop it), and
+     * its phases timed under {@code handle} (a warm container's runc id is not its handle).
      */
-    public Started exec(String id, Bundle bundle, Path processJson, Path pidFile, boolean logFds, Path stdout,
-                        Path stderr) throws IOException {
+    public Started exec(String id, String handle, Bundle bundle, Path processJson, Path pidFile, boolean logFds,
+                        Path stdout, Path stderr) throws IOException {
         List<String> command = new ArrayList<>();
         if (logFds) {
             command.addAll(List.of("/bin/sh", "-c", "exec \"$@\" 3>>\"$DIEGO_STDOUT\" 4>>\"$DIEGO_STDERR\"",
@@ -107,9 +108,9 @@ public final class Runc {
         PhaseTimer timer = this.timer;
         long t = System.nanoTime();
         Process runcExec = builder.start();
-        t = timer.lap(id, "run.exec-spawn", t);
+        t = timer.lap(handle, "run.exec-spawn", t);
         long pid = awaitPid(runcExec, pidFile, bundle.dir());
-        timer.lap(id, "run.exec-until-started", t);
+        timer.lap(handle, "run.exec-until-started", t);
         return new Started(pid, runcExec);
     }
 
