@@ -26,7 +26,7 @@ public class DiegoConfig {
     long expirePendingTaskSeconds;
     @Inject @ConfigProperty(name = "diego.convergence.expire-completed-task-seconds", defaultValue = "120")
     long expireCompletedTaskSeconds;
-    @Inject @ConfigProperty(name = "diego.auction.interval-millis", defaultValue = "1000")
+    @Inject @ConfigProperty(name = "diego.auction.interval-millis", defaultValue = "200")
     long auctionIntervalMillis;
     @Inject @ConfigProperty(name = "diego.auction.max-batch", defaultValue = "1000")
     int auctionMaxBatch;
