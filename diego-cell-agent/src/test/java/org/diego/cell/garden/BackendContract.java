@@ -757,7 +757,7 @@ public abstract class BackendContract {
     }
 
     /** The first non-empty HTTP response; a forwarder closes connections at once until the app listens. */
-    private static String awaitHttp(String host, int port, Duration timeout) throws Exception {
+    static String awaitHttp(String host, int port, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -598,24 +597,6 @@ class RuncBackendIT {
     }
 
     private static String awaitHttp(int port, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            try (Socket socket = new Socket("127.0.0.1", port)) {
-                socket.setSoTimeout(2000);
-                OutputStream out = socket.getOutputStream();
-                out.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                InputStream in = socket.getInputStream();
-                last = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                if (!last.isEmpty()) {
-                    return last;
-                }
-            } catch (IOException e) {
-                last = e.toString();
-            }
-            Thread.sleep(50);
-        }
-        return last;
+        return BackendContract.awaitHttp("127.0.0.1", port, timeout);
     }
 }
