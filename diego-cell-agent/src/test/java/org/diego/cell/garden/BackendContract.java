@@ -90,11 +90,15 @@ public abstract class BackendContract {
     protected void close(ContainerBackend backend) {
     }
 
-    /** The rootfs containers are created from. */
-    protected abstract String rootfs();
+    /** The rootfs containers are created from (the process backend ignores it). */
+    protected String rootfs() {
+        return "preloaded:cflinuxfs4";
+    }
 
     /** A POSIX shell the container can run: inside the rootfs, or the host's. */
-    protected abstract String shell();
+    protected String shell() {
+        return "/bin/sh";
+    }
 
     /** The user processes run and files stream as; null where the backend has no users. */
     protected abstract String processUser();

@@ -17,17 +17,6 @@ class ProcessBackendContractTest extends BackendContract {
                 setup.timers(), setup.stopGrace(), setup.clock());
     }
 
-    /** Ignored: there is no rootfs. */
-    @Override
-    protected String rootfs() {
-        return "preloaded:cflinuxfs4";
-    }
-
-    @Override
-    protected String shell() {
-        return "/bin/sh";
-    }
-
     @Override
     protected String processUser() {
         return null;

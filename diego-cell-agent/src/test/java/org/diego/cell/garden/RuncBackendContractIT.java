@@ -69,16 +69,6 @@ class RuncBackendContractIT extends BackendContract {
     }
 
     @Override
-    protected String rootfs() {
-        return "preloaded:cflinuxfs4";
-    }
-
-    @Override
-    protected String shell() {
-        return "/bin/sh";
-    }
-
-    @Override
     protected String processUser() {
         return "vcap";
     }
