@@ -156,7 +156,8 @@ public final class RuncBackend extends BookkeepingBackend {
         this.images = new ImageStore(config.images(), config.workDir().resolve("images"));
         List<Path> lowers = config.rootfsDirs().values().stream().distinct().filter(Files::isDirectory).toList();
         int warmContainers = config.warmContainers() > 0 && !canRename() ? 0 : config.warmContainers();
-        this.warm = new WarmPool<>(warmContainers, lowers, this::buildWarm, this::destroyWarm, setup, scheduler);
+        this.warm = new WarmPool<>(warmContainers, lowers, this::buildWarm, this::destroyWarm, setup,
+                (delay, task) -> scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS), System::nanoTime);
         warm.refill();
     }
 

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,7 +23,8 @@ import java.util.logging.Logger;
  * priority: one container at a time, on the given executor, and only while the backend is quiet, i.e.
  * no create or process start is in flight nor ended within {@link #QUIET} (a create is followed at once
  * by its process's start, which a refill would slow down). A failed build is retried after a back-off
- * that doubles up to {@link #MAX_BACKOFF}.
+ * that doubles up to {@link #MAX_BACKOFF}. Time and delayed work come from the caller (a clock and a
+ * "run later"), so the quiet period and the back-off are tested without sleeping.
  *
  * @param <T> what a warm container is to the backend
  */
@@ -40,31 +41,43 @@ final class WarmPool<T> {
         T build(Path lower) throws IOException;
     }
 
+    /** Runs a task after a delay (the backend's timers); may refuse once the agent stops. */
+    @FunctionalInterface
+    interface Later {
+        void run(Duration delay, Runnable task);
+    }
+
     private final int size;
     private final Builder<T> builder;
     private final Consumer<T> destroyer;
     private final Executor executor;
-    private final ScheduledExecutorService scheduler;
+    private final Later later;
+    private final LongSupplier nanoTime;
     private final Map<Path, Deque<T>> ready = new LinkedHashMap<>();
     private int busy;
-    private long lastBusyNanos = System.nanoTime() - QUIET.toNanos();
+    private long lastBusyNanos;
     private boolean refilling;
+    private boolean wakeUpPending;
     private boolean closed;
     private long backoffNanos;
-    private long retryAtNanos = System.nanoTime();
+    private long retryAtNanos;
 
     /**
-     * @param lowers    the rootfs directories to keep containers for
-     * @param executor  runs the refill (the backend's setup threads)
-     * @param scheduler wakes a refill up after a failure's back-off; may be null (then the next create does)
+     * @param lowers   the rootfs directories to keep containers for
+     * @param executor runs a build (the backend's setup threads)
+     * @param later    wakes a refill up after the quiet period or a failure's back-off
+     * @param nanoTime the clock ({@code System::nanoTime} in the agent)
      */
     WarmPool(int size, List<Path> lowers, Builder<T> builder, Consumer<T> destroyer, Executor executor,
-             ScheduledExecutorService scheduler) {
+             Later later, LongSupplier nanoTime) {
         this.size = Math.max(0, size);
         this.builder = builder;
         this.destroyer = destroyer;
         this.executor = executor;
-        this.scheduler = scheduler;
+        this.later = later;
+        this.nanoTime = nanoTime;
+        this.lastBusyNanos = nanoTime.getAsLong() - QUIET.toNanos();
+        this.retryAtNanos = nanoTime.getAsLong();
         if (this.size > 0) {
             lowers.forEach(l -> ready.putIfAbsent(l, new ArrayDeque<>()));
         }
@@ -85,81 +98,93 @@ final class WarmPool<T> {
     void exitBusy() {
         synchronized (this) {
             busy--;
-            lastBusyNanos = System.nanoTime();
-            notifyAll();
+            lastBusyNanos = nanoTime.getAsLong();
         }
         refill();
     }
 
-    /** Starts the refill unless one runs, the pool is full, closed, or backing off after a failure. */
+    /**
+     * Starts building the next missing container unless one is being built, the pool is full or closed,
+     * the backend is busy (its exitBusy calls this again), or it is too early: then a wake-up is set for
+     * the end of the quiet period or of the back-off.
+     */
     void refill() {
+        Duration wait;
         synchronized (this) {
-            if (refilling || closed || shortOf() == null || System.nanoTime() - retryAtNanos < 0) {
+            if (refilling || closed || busy > 0 || shortOf() == null) {
                 return;
             }
-            refilling = true;
-        }
-        try {
-            executor.execute(this::refillLoop);
-        } catch (RejectedExecutionException e) {
-            synchronized (this) {
-                refilling = false;
-                notifyAll();
-            }
-        }
-    }
-
-    private void refillLoop() {
-        try {
-            while (true) {
-                Path lower = awaitQuietAndPick();
-                if (lower == null) {
+            long now = nanoTime.getAsLong();
+            long until = Math.max(lastBusyNanos + QUIET.toNanos(), retryAtNanos);
+            if (now - until < 0) {
+                if (wakeUpPending) {
                     return;
                 }
-                T built;
-                try {
-                    built = builder.build(lower);
-                } catch (IOException | RuntimeException e) {
-                    backOff(lower, e);
-                    return;
-                }
-                boolean keep;
-                synchronized (this) {
-                    keep = !closed;
-                    if (keep) {
-                        ready.get(lower).addLast(built);
-                        backoffNanos = 0;
-                        notifyAll();
-                    }
-                }
-                if (!keep) {
-                    destroyer.accept(built);
-                    return;
-                }
-            }
-        } finally {
-            synchronized (this) {
-                refilling = false;
-                notifyAll();
+                wakeUpPending = true;
+                wait = Duration.ofNanos(until - now);
+            } else {
+                refilling = true;
+                wait = null;
             }
         }
-    }
-
-    /** Waits until nothing is busy and the quiet period has passed; the directory to build for, or null. */
-    private synchronized Path awaitQuietAndPick() {
-        while (!closed) {
-            long quietFor = System.nanoTime() - lastBusyNanos;
-            if (busy == 0 && quietFor >= QUIET.toNanos()) {
-                return shortOf();
-            }
+        if (wait != null) {
             try {
-                wait(busy > 0 ? 0 : Math.max(1, (QUIET.toNanos() - quietFor) / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
+                later.run(wait, () -> {
+                    synchronized (this) {
+                        wakeUpPending = false;
+                    }
+                    refill();
+                });
+            } catch (RejectedExecutionException stopping) {
+                synchronized (this) {
+                    wakeUpPending = false;
+                }
+            }
+            return;
+        }
+        try {
+            executor.execute(this::buildOne);
+        } catch (RejectedExecutionException e) {
+            done();
+        }
+    }
+
+    private void buildOne() {
+        Path lower;
+        synchronized (this) {
+            lower = closed ? null : shortOf();
+        }
+        if (lower == null) {
+            done();
+            return;
+        }
+        T built;
+        try {
+            built = builder.build(lower);
+        } catch (IOException | RuntimeException e) {
+            backOff(lower, e);
+            done();
+            refill(); // sets the wake-up for the end of the back-off
+            return;
+        }
+        boolean keep;
+        synchronized (this) {
+            keep = !closed;
+            if (keep) {
+                ready.get(lower).addLast(built);
+                backoffNanos = 0;
             }
         }
-        return null;
+        if (!keep) {
+            destroyer.accept(built);
+        }
+        done();
+        refill();
+    }
+
+    private synchronized void done() {
+        refilling = false;
+        notifyAll();
     }
 
     private void backOff(Path lower, Exception e) {
@@ -168,17 +193,10 @@ final class WarmPool<T> {
             backoffNanos = backoffNanos == 0 ? MIN_BACKOFF.toNanos()
                     : Math.min(MAX_BACKOFF.toNanos(), backoffNanos * 2);
             delay = backoffNanos;
-            retryAtNanos = System.nanoTime() + delay;
+            retryAtNanos = nanoTime.getAsLong() + delay;
         }
         LOG.log(Level.WARNING, "cannot make a warm container on " + lower + "; retrying in "
                 + delay / 1_000_000_000 + " s", e);
-        if (scheduler != null) {
-            try {
-                scheduler.schedule(this::refill, delay, TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException closing) {
-                // the agent is stopping
-            }
-        }
     }
 
     /** The first directory with fewer than {@code size} ready containers, or null. */
@@ -197,18 +215,24 @@ final class WarmPool<T> {
         return queue == null ? 0 : queue.size();
     }
 
-    /** Waits until every directory has {@code size} ready containers; false when {@code timeout} passed first. */
-    synchronized boolean awaitFull(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    /**
+     * For tests and benchmarks on the real backend: waits (real time) until every directory has {@code size}
+     * ready containers; false when {@code timeout} passed first.
+     */
+    boolean awaitFull(Duration timeout) throws InterruptedException {
         refill();
-        while (!closed && shortOf() != null) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (!closed && shortOf() != null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                // Woken by each finished build; a bounded wait also covers a wake-up that is merely pending.
+                TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, QUIET.toNanos()));
             }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
+            return !closed;
         }
-        return !closed;
     }
 
     /**

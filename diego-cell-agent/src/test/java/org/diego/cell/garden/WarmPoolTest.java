@@ -2,44 +2,39 @@ package org.diego.cell.garden;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The pool's filling, taking, quiet periods, back-off and close, with strings for containers. */
+/**
+ * The pool's filling, taking, quiet periods, back-off and close, with strings for containers. Builds run
+ * on the calling thread and time is the test's: nothing sleeps.
+ */
 class WarmPoolTest {
     private static final Path BUSYBOX = Path.of("/rootfs/busybox");
     private static final Path OTHER = Path.of("/rootfs/other");
-    private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final ExecutorService setup = Executors.newCachedThreadPool();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    private long now = 1_000_000_000L;
+    /** Wake-ups the pool asked for: due time and task. */
+    private final List<Object[]> wakeUps = new ArrayList<>();
     private final AtomicInteger made = new AtomicInteger();
-    private final List<String> built = new CopyOnWriteArrayList<>();
-    private final List<String> destroyed = new CopyOnWriteArrayList<>();
+    private final List<String> built = new ArrayList<>();
+    private final List<String> destroyed = new ArrayList<>();
 
-    @AfterEach
-    void shutdown() {
-        setup.shutdownNow();
-        timers.shutdownNow();
-    }
-
-    private WarmPool<String> pool(int size, WarmPool.Builder<String> builder) {
-        return new WarmPool<>(size, List.of(BUSYBOX, OTHER), builder, destroyed::add, setup, timers);
+    private WarmPool<String> pool(int size, List<Path> lowers, WarmPool.Builder<String> builder) {
+        return new WarmPool<>(size, lowers, builder, destroyed::add, Runnable::run,
+                (delay, task) -> wakeUps.add(new Object[] {now + delay.toNanos(), task}), () -> now);
     }
 
     private String build(Path lower) {
@@ -48,19 +43,30 @@ class WarmPoolTest {
         return id;
     }
 
+    /** Moves the clock and runs the wake-ups that fall due, in order. */
+    private void advance(Duration by) {
+        now += by.toNanos();
+        List<Object[]> due = new ArrayList<>(wakeUps.stream().filter(w -> (long) w[0] <= now).toList());
+        wakeUps.removeAll(due);
+        due.forEach(w -> ((Runnable) w[1]).run());
+    }
+
     @Test
-    void fillsEveryDirectoryAndRefillsWhatIsTaken() throws Exception {
-        WarmPool<String> pool = pool(2, this::build);
+    void fillsEveryDirectoryAndRefillsWhatIsTaken() {
+        WarmPool<String> pool = pool(2, List.of(BUSYBOX, OTHER), this::build);
         pool.refill();
-        assertTrue(pool.awaitFull(WAIT));
         assertEquals(2, pool.ready(BUSYBOX));
         assertEquals(2, pool.ready(OTHER));
 
+        pool.enterBusy();
         String taken = pool.take(BUSYBOX);
         assertTrue(taken.startsWith("busybox-"), taken);
         assertEquals(1, pool.ready(BUSYBOX));
         assertNull(pool.take(Path.of("/rootfs/unknown")), "no pool for a directory not configured");
-        assertTrue(pool.awaitFull(WAIT), "refilled after the take");
+        pool.exitBusy();
+        assertEquals(1, pool.ready(BUSYBOX), "not refilled within the quiet period");
+        advance(WarmPool.QUIET);
+        assertEquals(2, pool.ready(BUSYBOX), "refilled after the quiet period");
         assertEquals(5, built.size());
         pool.close();
         assertEquals(4, destroyed.size(), "close destroys what was not taken");
@@ -68,51 +74,73 @@ class WarmPoolTest {
     }
 
     @Test
-    void sizeZeroKeepsNothing() throws Exception {
-        WarmPool<String> pool = pool(0, this::build);
+    void sizeZeroKeepsNothing() {
+        WarmPool<String> pool = pool(0, List.of(BUSYBOX), this::build);
         pool.refill();
-        assertTrue(pool.awaitFull(WAIT));
         assertNull(pool.take(BUSYBOX));
         assertEquals(List.of(), built);
     }
 
     @Test
-    void refillsWaitWhileACreateOrStartIsInFlightAndForTheQuietPeriod() throws Exception {
-        WarmPool<String> pool = new WarmPool<>(1, List.of(BUSYBOX), this::build, destroyed::add, setup, timers);
+    void refillsWaitWhileACreateOrStartIsInFlightAndForTheQuietPeriod() {
+        WarmPool<String> pool = pool(1, List.of(BUSYBOX), this::build);
         pool.enterBusy();
         pool.refill();
-        Thread.sleep(300);
+        advance(Duration.ofSeconds(5));
         assertEquals(List.of(), built, "nothing is built while the backend is busy");
 
-        long quietFrom = System.nanoTime();
         pool.exitBusy();
-        assertTrue(pool.awaitFull(WAIT));
-        assertTrue(System.nanoTime() - quietFrom >= WarmPool.QUIET.toNanos(), "only after the quiet period");
-        assertEquals(1, built.size());
+        advance(WarmPool.QUIET.minusMillis(1));
+        assertEquals(List.of(), built, "nor within the quiet period after it");
+        pool.enterBusy();
+        pool.exitBusy(); // another start: the quiet period begins again
+        advance(Duration.ofMillis(1));
+        assertEquals(List.of(), built);
+        advance(WarmPool.QUIET);
+        assertEquals(1, built.size(), "built once the backend has been quiet");
         pool.close();
     }
 
     @Test
-    void aFailedBuildBacksOffThenRetries() throws Exception {
+    void aFailedBuildBacksOffDoublingThenRetries() {
         AtomicInteger attempts = new AtomicInteger();
-        WarmPool<String> pool = new WarmPool<>(1, List.of(BUSYBOX), lower -> {
-            if (attempts.incrementAndGet() == 1) {
+        WarmPool<String> pool = pool(1, List.of(BUSYBOX), lower -> {
+            if (attempts.incrementAndGet() <= 2) {
                 throw new IOException("no veth today");
             }
             return build(lower);
-        }, destroyed::add, setup, timers);
-        long started = System.nanoTime();
+        });
         pool.refill();
-        assertTrue(pool.awaitFull(WAIT));
-        assertEquals(2, attempts.get());
-        assertTrue(System.nanoTime() - started >= WarmPool.MIN_BACKOFF.toNanos(), "retried after the back-off");
+        assertEquals(1, attempts.get());
+        advance(WarmPool.MIN_BACKOFF.minusMillis(1));
+        assertEquals(1, attempts.get(), "not before the back-off");
+        advance(Duration.ofMillis(1));
+        assertEquals(2, attempts.get(), "retried after the back-off");
+        advance(WarmPool.MIN_BACKOFF);
+        assertEquals(2, attempts.get(), "the second back-off is twice as long");
+        advance(WarmPool.MIN_BACKOFF);
+        assertEquals(3, attempts.get());
+        assertEquals(1, pool.ready(BUSYBOX));
         pool.close();
     }
 
+    @Test
+    void aClosedPoolBuildsNothing() {
+        WarmPool<String> pool = pool(1, List.of(BUSYBOX), this::build);
+        pool.close();
+        pool.refill();
+        advance(Duration.ofMinutes(1));
+        assertEquals(List.of(), built);
+        assertNull(pool.take(BUSYBOX));
+    }
+
+    /** The one test with a real thread: close must wait for the build in flight, then destroy it. */
     @Test
     void closeWaitsForTheContainerBeingBuiltAndDestroysIt() throws Exception {
         CountDownLatch building = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
+        ExecutorService setup = Executors.newSingleThreadExecutor();
+        List<String> gone = new java.util.concurrent.CopyOnWriteArrayList<>();
         WarmPool<String> pool = new WarmPool<>(1, List.of(BUSYBOX), lower -> {
             building.countDown();
             try {
@@ -120,22 +148,24 @@ class WarmPoolTest {
             } catch (InterruptedException e) {
                 throw new IOException(e);
             }
-            return build(lower);
-        }, destroyed::add, setup, timers);
-        pool.refill();
-        assertTrue(building.await(10, TimeUnit.SECONDS));
-        Thread closer = new Thread(pool::close);
-        closer.start();
-        Thread.sleep(100);
-        assertTrue(closer.isAlive(), "close waits for the build in flight");
-        finish.countDown();
-        closer.join(10_000);
-        assertFalse(closer.isAlive());
-        assertEquals(built, destroyed, "what was built during close is destroyed");
-        assertNotNull(built.get(0));
-        assertNull(pool.take(BUSYBOX));
-        pool.refill();
-        Thread.sleep(200);
-        assertEquals(1, built.size(), "a closed pool builds nothing");
+            return "in-flight";
+        }, gone::add, setup, (delay, task) -> { }, () -> now);
+        try {
+            pool.refill();
+            assertTrue(building.await(10, TimeUnit.SECONDS));
+            CountDownLatch closed = new CountDownLatch(1);
+            Thread closer = new Thread(() -> {
+                pool.close();
+                closed.countDown();
+            });
+            closer.start();
+            assertFalse(closed.await(100, TimeUnit.MILLISECONDS), "close waits for the build in flight");
+            finish.countDown();
+            assertTrue(closed.await(10, TimeUnit.SECONDS));
+            assertEquals(List.of("in-flight"), gone, "what was built during close is destroyed");
+            assertNull(pool.take(BUSYBOX));
+        } finally {
+            setup.shutdownNow();
+        }
     }
 }
