@@ -11,6 +11,7 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import org.diego.core.auction.AuctionConfig;
 import org.diego.core.auction.AuctionResult;
@@ -67,6 +69,9 @@ import org.diego.ejb.messaging.Messenger;
 public class AuctionRound {
     /** Small enough that a claim never waits long behind one; large enough to cost few commits. */
     private static final int PLACEMENT_ERRORS_PER_TRANSACTION = 25;
+    private static final Duration JMS_DRAIN_EVERY = Duration.ofSeconds(1);
+    /** When this JVM last looked at the legacy JMS queue (only the auctioneer role's holder runs rounds). */
+    private static final AtomicReference<Instant> LAST_JMS_DRAIN = new AtomicReference<>(Instant.EPOCH);
     private static final Logger LOG = Logger.getLogger(AuctionRound.class.getName());
     private static final int JMS_PER_ROUND = 90;
 
@@ -133,10 +138,20 @@ public class AuctionRound {
             transactions.registerInterposedSynchronization(new PutBackOnRollback(queue, fromGrid));
             fromGrid.forEach(batch::add);
         }
-        if (config.auctionDrainJmsQueue() && batch.size() < config.auctionMaxBatch()) {
+        if (config.auctionDrainJmsQueue() && batch.size() < config.auctionMaxBatch() && jmsDrainDue()) {
             drainJms(batch);
         }
         return batch;
+    }
+
+    /**
+     * At most once per {@link #JMS_DRAIN_EVERY}: a receive on the empty legacy queue waits, and on every tick
+     * (200 ms) that wait alone delayed each round, and so each desire's placement, by as much again.
+     */
+    private boolean jmsDrainDue() {
+        Instant now = clock.instant();
+        Instant last = LAST_JMS_DRAIN.get();
+        return !now.isBefore(last.plus(JMS_DRAIN_EVERY)) && LAST_JMS_DRAIN.compareAndSet(last, now);
     }
 
     /**
@@ -145,7 +160,7 @@ public class AuctionRound {
      */
     private void drainJms(Batch batch) {
         try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(Destinations.AUCTION_QUEUE))) {
-            Message m = consumer.receive(200);
+            Message m = consumer.receive(50);
             for (int taken = 1; m != null; taken++) {
                 try {
                     String body = m.getBody(String.class);
