@@ -1,9 +1,5 @@
 package org.diego.benchmarks;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -21,9 +17,7 @@ import java.util.regex.Pattern;
  *     agentPid [count=250 tag=rss api=http://127.0.0.1:28080 settleSeconds=30]</pre>
  */
 public final class AgentRss {
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Pattern RUNNING = Pattern.compile("\"state\":\"RUNNING\"");
+        private static final Pattern RUNNING = Pattern.compile("\"state\":\"RUNNING\"");
 
     private AgentRss() {
     }
@@ -45,7 +39,7 @@ public final class AgentRss {
                  "action": {"run": {"path": "/bin/sh", "args": ["-c", "exec sleep 36000"], "user": "vcap"}}}}
                 """.formatted(guid, count, tag);
         long t0 = System.nanoTime();
-        String answer = post(api, "/v1/desired_lrp/desire.r2", body);
+        String answer = DesireToRunning.post(api, "/v1/desired_lrp/desire.r2", body);
         if (answer.contains("\"type\"")) {
             throw new IllegalStateException(answer);
         }
@@ -71,9 +65,9 @@ public final class AgentRss {
                             + " threads %d%n", count, rss, settle, maxRss, ProcStatus.field(status, "VmHWM"),
                     ProcStatus.field(status, "Threads"));
         } finally {
-            post(api, "/v1/desired_lrp/remove", "{\"process_guid\":\"" + guid + "\"}");
+            DesireToRunning.post(api, "/v1/desired_lrp/remove", "{\"process_guid\":\"" + guid + "\"}");
             long t1 = System.nanoTime();
-            while (post(api, "/v1/actual_lrps/list", "{\"process_guid\":\"" + guid + "\"}").contains(guid)
+            while (DesireToRunning.post(api, "/v1/actual_lrps/list", "{\"process_guid\":\"" + guid + "\"}").contains(guid)
                     && System.nanoTime() - t1 < Duration.ofMinutes(10).toNanos()) {
                 Thread.sleep(1000);
             }
@@ -83,16 +77,11 @@ public final class AgentRss {
     }
 
     private static int running(String api, String guid) throws Exception {
-        Matcher m = RUNNING.matcher(post(api, "/v1/actual_lrps/list", "{\"process_guid\":\"" + guid + "\"}"));
+        Matcher m = RUNNING.matcher(DesireToRunning.post(api, "/v1/actual_lrps/list", "{\"process_guid\":\"" + guid + "\"}"));
         int n = 0;
         while (m.find()) {
             n++;
         }
         return n;
-    }
-
-    private static String post(String api, String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 }

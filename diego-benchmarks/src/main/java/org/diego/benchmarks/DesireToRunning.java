@@ -81,7 +81,8 @@ public final class DesireToRunning {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 
-    private static String post(String api, String path, String body) throws Exception {
+    /** A JSON POST to the API; the body of the answer (also used by {@link AgentRss}). */
+    static String post(String api, String path, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }

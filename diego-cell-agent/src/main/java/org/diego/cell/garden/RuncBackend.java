@@ -699,8 +699,8 @@ public final class RuncBackend extends BookkeepingBackend {
         return handle;
     }
 
-    /** The runc id of a container, by handle. */
-    private String runcId(String handle) {
+    /** The runc id of a container, by handle (tests read its cgroups by it). */
+    String runcId(String handle) {
         Box box = handle == null ? null : boxes.get(handle);
         return box != null ? box.runcId() : handle;
     }
@@ -752,10 +752,6 @@ public final class RuncBackend extends BookkeepingBackend {
         return config.cgroupParent() + "/" + runcId;
     }
 
-    /** The runc id of a container's cgroups, for tests that read them. */
-    String runcIdOf(String handle) {
-        return runcId(handle);
-    }
 
     private static boolean mounted(Path dir) {
         try {

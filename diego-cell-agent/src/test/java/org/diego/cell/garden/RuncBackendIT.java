@@ -173,7 +173,7 @@ class RuncBackendIT {
     @Test
     void destroyLeavesNothingBehind() throws Exception {
         ContainerInfo info = backend.create(spec("gone", SMALL, List.of(8080)));
-        String id = backend.runcIdOf("gone");
+        String id = backend.runcId("gone");
         int hostPort = info.mappedPorts().get(0).hostPort();
         ContainerProcess sleeper = backend.run("gone", new ProcessSpec("sleep", List.of("300"), null, null));
         String hostInterface = Files.readString(info.path().resolve("network.json"))
@@ -399,7 +399,7 @@ class RuncBackendIT {
     @Test
     void aWarmContainerTakesTheHandlesNameHostsFileAndLimitsAndIsReplaced() throws Exception {
         ContainerInfo info = backend.create(spec("web_1", SMALL, List.of(8080)));
-        String id = backend.runcIdOf("web_1");
+        String id = backend.runcId("web_1");
         assertTrue(servedWarm("web_1"), id);
         assertEquals(workDir.resolve("containers").resolve(id), info.path(), "the warm container's bundle");
         assertEquals(List.of("web_1"), backend.list(), "listed by handle; the pool's own containers are not");
@@ -422,7 +422,7 @@ class RuncBackendIT {
         assertEquals(2, warmBundles().size(), "the taken one and its replacement");
         ContainerInfo second = backend.create(spec("web-2", ContainerLimits.NONE, List.of()));
         assertTrue(servedWarm("web-2"));
-        assertNotEquals(id, backend.runcIdOf("web-2"));
+        assertNotEquals(id, backend.runcId("web-2"));
         assertNotEquals(info.containerIp(), second.containerIp());
         assertEquals(List.of("web-2", "web_1"), backend.list());
     }
@@ -435,7 +435,7 @@ class RuncBackendIT {
 
         backend.create(spec("cold", SMALL, List.of()));
 
-        assertEquals("cold", backend.runcIdOf("cold"), "created under its handle");
+        assertEquals("cold", backend.runcId("cold"), "created under its handle");
         assertFalse(Files.exists(warm), "the broken warm container is gone");
         assertFalse(ContainerNetwork.netnsExists(warm.getFileName().toString()));
         assertEquals("20", cgroupFile("pids", "cold", "pids.max", "pids.max"));
@@ -445,7 +445,7 @@ class RuncBackendIT {
     @Test
     void closeAndARestartedAgentLeaveNoWarmContainerBehind() throws Exception {
         backend.create(spec("kept", SMALL, List.of(8080)));
-        String taken = backend.runcIdOf("kept");
+        String taken = backend.runcId("kept");
         backend.run("kept", new ProcessSpec("sleep", List.of("300"), null, null));
         assertTrue(backend.awaitWarmContainers(Duration.ofSeconds(30)));
         List<Path> bundles = warmBundles();
@@ -549,7 +549,7 @@ class RuncBackendIT {
 
     /** Whether the container runs in a warm container (its runc id, bundle and cgroups are the pool's). */
     private boolean servedWarm(String handle) {
-        return backend.runcIdOf(handle).startsWith(RuncBackend.WARM_PREFIX);
+        return backend.runcId(handle).startsWith(RuncBackend.WARM_PREFIX);
     }
 
     private static RuncBackendConfig config(Path workDir, Duration grace) {
@@ -576,7 +576,7 @@ class RuncBackendIT {
     /** A file of the cgroup of container {@code handle} (of its warm container if it was served warm). */
     private String cgroupFile(String controller, String handle, String v1File, String v2File)
             throws IOException {
-        Path dir = cgroupDir(controller, backend.runcIdOf(handle));
+        Path dir = cgroupDir(controller, backend.runcId(handle));
         Path file = dir.resolve(Files.exists(dir.resolve(v1File)) || v2File == null ? v1File : v2File);
         return Files.readString(file).strip();
     }
