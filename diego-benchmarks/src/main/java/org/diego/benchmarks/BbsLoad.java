@@ -34,13 +34,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * Everything it creates is removed at the end.
  *
  * <pre>java -cp diego-benchmarks/target/benchmarks.jar org.diego.benchmarks.BbsLoad \
- *     [desires=2000 concurrency=8 listSize=100000 cells=100 perCell=20 subscribers=2 api jdbcUrl]</pre>
+ *     [desires=2000 concurrency=8 listSize=100000 cells=100 perCell=20 subscribers=2 api[,api...] jdbcUrl]</pre>
  */
 public final class BbsLoad {
     private static final String PREFIX = "bbsload-";
     /** Which phases run ({@code -Dbbsload.phases=desire,list,claim}, all by default), e.g. to profile one. */
     private static final String PHASES = System.getProperty("bbsload.phases", "desire,list,claim");
     private static final long PACE_MS = Long.getLong("bbsload.pace-ms", 0);
+    /** Instances per desired LRP in phase 1 ({@code -Dbbsload.instances}; 0 leaves the auction out). */
+    private static final int INSTANCES = Integer.getInteger("bbsload.instances", 1);
     // HTTP/1.1 like Diego's clients: the JDK's default h2c upgrade attempt costs a round trip per request here.
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(16)).build();
@@ -55,14 +57,16 @@ public final class BbsLoad {
         int cells = Integer.parseInt(arg(args, 3, "100"));
         int perCell = Integer.parseInt(arg(args, 4, "20"));
         int subscribers = Integer.parseInt(arg(args, 5, "2"));
-        String api = arg(args, 6, "http://127.0.0.1:28080");
+        // Comma-separated: the desire phase's clients take them in turn (a load balancer over the deployment group).
+        String[] apis = arg(args, 6, "http://127.0.0.1:28080").split(",");
+        String api = apis[0];
         String url = arg(args, 7, "jdbc:mysql://127.0.0.1:23306/diego?rewriteBatchedStatements=true&useSSL=false"
                 + "&allowPublicKeyRetrieval=true");
         try (Connection db = DriverManager.getConnection(url, "diego", "diego")) {
             clean(db);
             try {
                 if (PHASES.contains("desire")) {
-                    desireVersusRawInsert(db, url, api, desires, concurrency);
+                    desireVersusRawInsert(db, url, apis, desires, concurrency);
                     clean(db);
                 }
                 if (PHASES.contains("list")) {
@@ -80,7 +84,7 @@ public final class BbsLoad {
     }
 
     /** Phase 1: the API's desire rate against a raw INSERT rate into the same database. */
-    private static void desireVersusRawInsert(Connection db, String url, String api, int n, int threads) throws Exception {
+    private static void desireVersusRawInsert(Connection db, String url, String[] apis, int n, int threads) throws Exception {
         try (Statement s = db.createStatement()) {
             s.executeUpdate("CREATE TABLE IF NOT EXISTS bbsload_raw LIKE desired_lrps");
             s.executeUpdate("DELETE FROM bbsload_raw");
@@ -102,9 +106,11 @@ public final class BbsLoad {
             return null;
         });
         AtomicInteger nextDesire = new AtomicInteger();
+        AtomicInteger clients = new AtomicInteger();
         double api1 = rate(threads, n, () -> {
+            String api = apis[clients.getAndIncrement() % apis.length];
             for (int i = nextDesire.getAndIncrement(); i < n; i = nextDesire.getAndIncrement()) {
-                String answer = post(api, "/v1/desired_lrp/desire.r2", desireBody(PREFIX + "d-" + i, 1), "application/json");
+                String answer = post(api, "/v1/desired_lrp/desire.r2", desireBody(PREFIX + "d-" + i, INSTANCES), "application/json");
                 if (answer.contains("\"error\"")) {
                     throw new IllegalStateException(answer);
                 }
@@ -114,8 +120,8 @@ public final class BbsLoad {
         try (Statement s = db.createStatement()) {
             s.executeUpdate("DROP TABLE bbsload_raw");
         }
-        System.out.printf("desire: %.0f/s over the API vs %.0f/s raw JDBC inserts (%d each, %d clients): %.0f %%%n",
-                api1, raw, n, threads, 100 * api1 / raw);
+        System.out.printf("desire: %.0f/s over the API (%d instance(s)) vs %.0f/s raw JDBC inserts (%d each, %d clients):"
+                + " %.0f %%%n", api1, apis.length, raw, n, threads, 100 * api1 / raw);
     }
 
     /** Phase 2: list N ActualLRPs in both formats. */

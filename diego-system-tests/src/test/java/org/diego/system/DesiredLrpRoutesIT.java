@@ -273,6 +273,53 @@ class DesiredLrpRoutesIT {
     }
 
     @Test
+    void desiresArrivingTogetherAreEachStoredOrRefusedOnTheirOwn() throws Exception {
+        // Concurrent desires on one instance share transactions (group commit); a guid desired three times
+        // in the crowd must still be stored once, and every other desire with its own instances.
+        String twice = unique("crowd-dup");
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String guid = i % 8 == 3 ? twice : unique("crowd-" + i);
+            bodies.add("{\"desired_lrp\": " + fullLrp(guid, "routes-it", 1 + i % 3) + "}");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
+        List<JsonNode> answers = new ArrayList<>();
+        try {
+            List<Future<JsonNode>> results = new ArrayList<>();
+            for (String body : bodies) {
+                results.add(pool.submit(() -> Cluster.post(APIS.get(0), "/v1/desired_lrp/desire.r2", body).json()));
+            }
+            for (Future<JsonNode> f : results) {
+                answers.add(f.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int storedTwice = 0;
+        for (int i = 0; i < bodies.size(); i++) {
+            String guid = parse(bodies.get(i)).path("desired_lrp").path("process_guid").asText();
+            JsonNode answer = answers.get(i);
+            if (guid.equals(twice)) {
+                if (answer.has("error")) {
+                    assertRefused("ResourceExists", null, answer);
+                } else {
+                    storedTwice++;
+                }
+                continue;
+            }
+            assertFalse(answer.has("error"), guid + ": " + answer);
+            guids.add(guid);
+            int instances = 1 + i % 3;
+            assertEquals(instances, get(APIS.get(1), guid).path("instances").asInt());
+            assertEquals(instances, Lrps.actuals(APIS.get(1), guid).size(), guid);
+        }
+        assertEquals(1, storedTwice, "one of the three desires of " + twice + " wins: " + answers);
+        guids.add(twice);
+        int stored = get(APIS.get(0), twice).path("instances").asInt();
+        assertEquals(stored, Lrps.actuals(APIS.get(0), twice).size(), "the winner's instances and no other's");
+    }
+
+    @Test
     void desiringAnExistingGuidIsResourceExistsAndChangesNothing() {
         String guid = desire(APIS.get(0), fullLrp(unique("dup"), "routes-it", 1));
         JsonNode again = Cluster.post(APIS.get(1), "/v1/desired_lrp/desire.r2",

@@ -17,6 +17,7 @@ import org.diego.core.api.DesiredLRPsResponse;
 import org.diego.core.api.RemoveDesiredLRPRequest;
 import org.diego.core.api.UpdateDesiredLRPRequest;
 import org.diego.core.model.DesiredLrp;
+import org.diego.ejb.bbs.DesireBatcher;
 import org.diego.ejb.bbs.DesiredLrps;
 
 /**
@@ -31,12 +32,14 @@ import org.diego.ejb.bbs.DesiredLrps;
 public class DesiredLrpResource {
     @Inject
     DesiredLrps desired;
+    @Inject
+    DesireBatcher batcher;
 
     @POST
     @Path("desired_lrp/desire.r2")
     public DesiredLRPLifecycleResponse desire(DesireLRPRequest r) {
         DesireLRPRequest request = r == null ? new DesireLRPRequest(null) : r;
-        desired.desire(request.validate().desiredLrp());
+        batcher.desire(request.validate().desiredLrp());
         return DesiredLRPLifecycleResponse.OK;
     }
 

@@ -1,5 +1,7 @@
 package org.diego.ejb.bbs;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.diego.core.api.DesiredLRPsRequest;
 import org.diego.core.events.DesiredLrpChanged;
@@ -53,6 +56,8 @@ public class DesiredLrps {
     ActualLrps actuals;
     @Inject
     EventHub events;
+    @Resource
+    SessionContext context;
 
     /** Stores the DesiredLRP, creates one UNCLAIMED ActualLRP per index and asks for their auction. */
     public DesiredLrp desire(DesiredLrp requested) {
@@ -74,6 +79,37 @@ public class DesiredLrps {
         startInstances(lrp, 0, lrp.instances());
         events.publish(new DesiredLrpCreated(lrp, ""));
         return lrp;
+    }
+
+    /**
+     * Group commit for {@link DesireBatcher}: desires that arrived together, each validated, in one
+     * transaction (one commit and one held-index query for all of them). Each LRP with its ActualLRPs
+     * stays atomic. Empty when one of the guids is taken (by an earlier desire or twice in the group): the
+     * transaction rolls back and the caller desires them one by one, so each gets its own answer.
+     */
+    public Optional<List<DesiredLrp>> desireAll(List<DesiredLrp> requested) {
+        long now = Nanos.now(clock);
+        List<DesiredLrp> stored = new ArrayList<>(requested.size());
+        for (DesiredLrp r : requested) {
+            DesiredLrp lrp = r.withModificationTag(new ModificationTag(guids.newGuid(), 0));
+            em.persist(DesiredLrpEntity.of(lrp, now));
+            stored.add(lrp);
+        }
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (DuplicateKey.causes(e)) {
+                context.setRollbackOnly();
+                return Optional.empty();
+            }
+            throw e;
+        }
+        Map<String, Set<Integer>> held = heldIndices(stored.stream().map(DesiredLrp::processGuid).toList());
+        for (DesiredLrp lrp : stored) {
+            startInstances(lrp, 0, lrp.instances(), held.getOrDefault(lrp.processGuid(), Set.of()));
+            events.publish(new DesiredLrpCreated(lrp, ""));
+        }
+        return Optional.of(stored);
     }
 
     /**
@@ -199,6 +235,21 @@ public class DesiredLrps {
                 .setParameter("guid", lrp.processGuid()).setParameter("presence", Presence.ORDINARY.ordinal())
                 .setParameter("from", from).setParameter("to", to)
                 .setFlushMode(FlushModeType.COMMIT).getResultList());
+        startInstances(lrp, from, to, held);
+    }
+
+    /** Indices of ORDINARY rows still there for these guids (stale rows of an earlier LRP of the same guid). */
+    private Map<String, Set<Integer>> heldIndices(List<String> processGuids) {
+        Map<String, Set<Integer>> held = new HashMap<>();
+        em.createQuery("SELECT a.processGuid, a.instanceIndex FROM ActualLrpEntity a"
+                        + " WHERE a.processGuid IN :guids AND a.presence = :presence", Object[].class)
+                .setParameter("guids", processGuids).setParameter("presence", Presence.ORDINARY.ordinal())
+                .setFlushMode(FlushModeType.COMMIT).getResultList()
+                .forEach(row -> held.computeIfAbsent((String) row[0], g -> new HashSet<>()).add((Integer) row[1]));
+        return held;
+    }
+
+    private void startInstances(DesiredLrp lrp, int from, int to, Set<Integer> held) {
         List<ActualLrpKey> missing = new ArrayList<>();
         for (int i = from; i < to; i++) {
             if (!held.contains(i)) {

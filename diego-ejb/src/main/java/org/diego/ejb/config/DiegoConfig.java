@@ -32,6 +32,8 @@ public class DiegoConfig {
     int auctionMaxBatch;
     @Inject @ConfigProperty(name = "diego.auction.drain-jms-queue", defaultValue = "true")
     boolean auctionDrainJmsQueue;
+    @Inject @ConfigProperty(name = "diego.bbs.desire-max-group", defaultValue = "64")
+    int desireMaxGroup;
     @Inject @ConfigProperty(name = "diego.lock.ttl-seconds", defaultValue = "15")
     long lockTtlSeconds;
     @Inject @ConfigProperty(name = "diego.auction.cell-state-timeout-millis", defaultValue = "10000")
@@ -72,6 +74,11 @@ public class DiegoConfig {
 
     public Duration auctionInterval() {
         return Duration.ofMillis(auctionIntervalMillis);
+    }
+
+    /** How many desires that arrive together share one transaction (1: each desire its own). */
+    public int desireMaxGroup() {
+        return desireMaxGroup;
     }
 
     public int auctionMaxBatch() {
