@@ -178,22 +178,26 @@ public class AuctionRound {
     }
 
     private void runRound(Batch batch) {
-        Map<String, DesiredLrp> recipes = new HashMap<>();
+        // Two queries for the whole batch (scheduling infos, then the requested rows), not two reads per
+        // request: a deploy queues thousands. Run infos are read only for the LRPs that get placed.
+        Map<String, DesiredLrpSchedulingInfo> infos = desired.schedulingInfos(
+                batch.lrps().stream().map(AuctionRequest::processGuid).toList());
+        List<ActualLrpKey> requested = new ArrayList<>();
+        for (AuctionRequest request : batch.lrps()) {
+            DesiredLrpSchedulingInfo info = infos.get(request.processGuid());
+            if (info != null) {
+                request.indices().forEach(i -> requested.add(new ActualLrpKey(request.processGuid(), i, info.domain())));
+            }
+        }
+        Map<String, ActualLrp> rows = actuals.findAll(requested);
         List<LrpAuction> auctions = new ArrayList<>();
         Map<ActualLrpKey, String> placementErrors = new HashMap<>();
-        for (AuctionRequest request : batch.lrps()) {
-            DesiredLrp lrp = recipes.computeIfAbsent(request.processGuid(), desired::find);
-            if (lrp == null) {
-                continue;
-            }
-            for (int index : request.indices()) {
-                ActualLrpKey key = new ActualLrpKey(request.processGuid(), index, lrp.domain());
-                ActualLrp row = actuals.find(key);
-                if (row != null && row.state() == ActualLrpState.UNCLAIMED) {
-                    DesiredLrpSchedulingInfo info = lrp.schedulingInfo();
-                    auctions.add(new LrpAuction(key, info, info.volumePlacement().driverNames()));
-                    placementErrors.put(key, row.placementError());
-                }
+        for (ActualLrpKey key : requested) {
+            ActualLrp row = rows.get(ActualLrps.instanceId(key.processGuid(), key.index()));
+            if (row != null && row.state() == ActualLrpState.UNCLAIMED && !placementErrors.containsKey(key)) {
+                DesiredLrpSchedulingInfo info = infos.get(key.processGuid());
+                auctions.add(new LrpAuction(key, info, info.volumePlacement().driverNames()));
+                placementErrors.put(key, row.placementError());
             }
         }
         Map<String, Task> pending = new HashMap<>();
@@ -214,6 +218,8 @@ public class AuctionRound {
         List<CellState> states = cellStates(gatherer.gather(cells.live(), config.cellStateTimeout()));
         long fetchMillis = (System.nanoTime() - fetchStart) / 1_000_000;
         AuctionResult result = Scheduler.schedule(auctions, taskAuctions, states, auctionConfig);
+        Map<String, DesiredLrp> recipes = desired.findAll(result.work().values().stream()
+                .flatMap(w -> w.lrps().stream()).map(a -> a.key().processGuid()).toList());
         // Sent inside the transaction: the work leaves only if the round commits.
         result.work().forEach((cellId, work) -> {
             if (!work.lrps().isEmpty()) {

@@ -15,6 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +55,8 @@ import org.diego.ejb.persistence.ActualLrpEntity;
 public class ActualLrps {
     /** Diego passes the request's trace id into events; requests here carry none yet. */
     static final String NO_TRACE = "";
+    /** Row-constructor IN lists stay well under the driver's and the server's statement limits. */
+    private static final int KEYS_PER_QUERY = 500;
 
     @PersistenceContext(unitName = "bbs")
     EntityManager em;
@@ -153,6 +158,41 @@ public class ActualLrps {
     }
 
     /** The ORDINARY row for a key as it is now, or null. */
+    /**
+     * The ORDINARY rows of these instances, by {@link #instanceId}: one query per
+     * {@value #KEYS_PER_QUERY} keys on the primary key (an auction round's rows, rather than one read each).
+     */
+    public Map<String, ActualLrp> findAll(Collection<ActualLrpKey> keys) {
+        Map<String, ActualLrp> out = new HashMap<>();
+        List<ActualLrpKey> all = List.copyOf(keys);
+        for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
+            List<ActualLrpKey> chunk = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
+            String sql = "SELECT " + ActualLrpEntity.SQL_COLUMNS + " FROM actual_lrps WHERE presence = ? AND"
+                    + " (process_guid, instance_index) IN (" + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?)")) + ")";
+            try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+                q.setInt(1, Presence.ORDINARY.ordinal());
+                for (int i = 0; i < chunk.size(); i++) {
+                    q.setString(2 + 2 * i, chunk.get(i).processGuid());
+                    q.setInt(3 + 2 * i, chunk.get(i).index());
+                }
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        ActualLrp row = ActualLrpEntity.toModel(ActualLrpEntity.columns(rs));
+                        out.put(instanceId(row.key().processGuid(), row.key().index()), row);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("reading actual LRPs failed: " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    /** The key of {@link #findAll}'s answer. */
+    public static String instanceId(String processGuid, int index) {
+        return processGuid + "/" + index;
+    }
+
     public ActualLrp find(ActualLrpKey key) {
         ActualLrpEntity row = em.find(ActualLrpEntity.class, ActualLrpEntity.id(key.processGuid(), key.index(), Presence.ORDINARY));
         return row == null ? null : row.toModel();

@@ -11,8 +11,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +46,9 @@ import org.diego.ejb.persistence.DesiredLrpEntity;
  */
 @Stateless
 public class DesiredLrps {
+    /** IN lists of guids stay well under the driver's and the server's statement limits. */
+    private static final int GUIDS_PER_QUERY = 500;
+
     @PersistenceContext(unitName = "bbs")
     EntityManager em;
     @Inject
@@ -164,6 +169,30 @@ public class DesiredLrps {
     public DesiredLrp find(String processGuid) {
         DesiredLrpEntity row = em.find(DesiredLrpEntity.class, processGuid);
         return row == null ? null : row.toModel();
+    }
+
+    /** These LRPs as stored (as {@link #find}), by process guid; absent ones are left out. One query per 500. */
+    public Map<String, DesiredLrp> findAll(Collection<String> processGuids) {
+        Map<String, DesiredLrp> out = new HashMap<>();
+        List<String> all = List.copyOf(new LinkedHashSet<>(processGuids));
+        for (int from = 0; from < all.size(); from += GUIDS_PER_QUERY) {
+            DesiredLrpWhere where = DesiredLrpWhere.of(null, all.subList(from, Math.min(all.size(), from + GUIDS_PER_QUERY)), null);
+            where.bind(em.createQuery(where.select("d"), DesiredLrpEntity.class)).getResultStream()
+                    .forEach(row -> out.put(row.processGuid(), row.toModel()));
+        }
+        return out;
+    }
+
+    /** The scheduling infos of these LRPs by process guid (no run info read); absent ones are left out. */
+    public Map<String, DesiredLrpSchedulingInfo> schedulingInfos(Collection<String> processGuids) {
+        Map<String, DesiredLrpSchedulingInfo> out = new HashMap<>();
+        List<String> all = List.copyOf(new LinkedHashSet<>(processGuids));
+        for (int from = 0; from < all.size(); from += GUIDS_PER_QUERY) {
+            DesiredLrpWhere where = DesiredLrpWhere.of(null, all.subList(from, Math.min(all.size(), from + GUIDS_PER_QUERY)), null);
+            rows(where, DesiredLrpEntity.SCHEDULING_COLUMNS).stream().map(DesiredLrpEntity::schedulingInfo)
+                    .forEach(info -> out.put(info.processGuid(), info));
+        }
+        return out;
     }
 
     /** Filtered by domain, process guids and app guids (process guid prefixes). */
