@@ -180,7 +180,13 @@ public final class BbsLoad {
         for (int s = 0; s < subscribers; s++) {
             HttpResponse<java.util.stream.Stream<String>> stream = HTTP.send(request(api.replace("28080", s % 2 == 0 ? "28080" : "29080"),
                     "/v1/events/lrp_instances.r1", "{}", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
-            Thread reader = new Thread(() -> stream.body().filter(l -> l.startsWith("event:")).forEach(l -> eventsSeen.incrementAndGet()));
+            Thread reader = new Thread(() -> {
+                try {
+                    stream.body().filter(l -> l.startsWith("event:")).forEach(l -> eventsSeen.incrementAndGet());
+                } catch (java.io.UncheckedIOException closedAtTheEnd) {
+                    // the phase closes the stream when it is done
+                }
+            });
             reader.setDaemon(true);
             reader.start();
             streams.add(stream);
