@@ -41,10 +41,7 @@ class GroupCommitTest {
     void callersArrivingDuringAWriteShareTheNextOne() throws Exception {
         GroupCommit<String, String> group = new GroupCommit<>(8, blockingFirst(items -> Optional.of(upper(items))));
         Future<String> first = pool.submit(() -> group.submit("a"));
-        firstWriteEntered.await();
-        List<Future<String>> others = submitAll(group, "b", "c", "d");
-        awaitQueued(group, 3);
-        releaseFirstWrite.countDown();
+        List<Future<String>> others = queueBehindFirst(group, "b", "c", "d");
 
         assertEquals("A", first.get(5, TimeUnit.SECONDS));
         assertEquals(List.of("B", "C", "D"), results(others));
@@ -57,10 +54,7 @@ class GroupCommitTest {
     void aGroupIsNoLargerThanItsLimit() throws Exception {
         GroupCommit<String, String> group = new GroupCommit<>(2, blockingFirst(items -> Optional.of(upper(items))));
         Future<String> first = pool.submit(() -> group.submit("a"));
-        firstWriteEntered.await();
-        List<Future<String>> others = submitAll(group, "b", "c", "d", "e", "f");
-        awaitQueued(group, 5);
-        releaseFirstWrite.countDown();
+        List<Future<String>> others = queueBehindFirst(group, "b", "c", "d", "e", "f");
 
         first.get(5, TimeUnit.SECONDS);
         assertEquals(List.of("B", "C", "D", "E", "F"), results(others));
@@ -72,10 +66,7 @@ class GroupCommitTest {
         // The group write refuses (a taken key somewhere in it): each item is then written alone.
         GroupCommit<String, String> group = new GroupCommit<>(8, blockingFirst(items -> Optional.empty()));
         Future<String> first = pool.submit(() -> group.submit("a"));
-        firstWriteEntered.await();
-        List<Future<String>> others = submitAll(group, "b", "taken", "c");
-        awaitQueued(group, 3);
-        releaseFirstWrite.countDown();
+        List<Future<String>> others = queueBehindFirst(group, "b", "taken", "c");
 
         first.get(5, TimeUnit.SECONDS);
         assertEquals("B", others.get(0).get(5, TimeUnit.SECONDS));
@@ -90,10 +81,7 @@ class GroupCommitTest {
             throw new IllegalStateException("database went away mid-group");
         }));
         Future<String> first = pool.submit(() -> group.submit("a"));
-        firstWriteEntered.await();
-        List<Future<String>> others = submitAll(group, "b", "c");
-        awaitQueued(group, 2);
-        releaseFirstWrite.countDown();
+        List<Future<String>> others = queueBehindFirst(group, "b", "c");
 
         first.get(5, TimeUnit.SECONDS);
         assertEquals(List.of("B", "C"), results(others));
@@ -103,10 +91,7 @@ class GroupCommitTest {
     void aGroupWriteWithTheWrongNumberOfResultsFailsEveryItemRatherThanWriteThemAgain() throws Exception {
         GroupCommit<String, String> group = new GroupCommit<>(8, blockingFirst(items -> Optional.of(List.of("?"))));
         Future<String> first = pool.submit(() -> group.submit("a"));
-        firstWriteEntered.await();
-        List<Future<String>> others = submitAll(group, "b", "c");
-        awaitQueued(group, 2);
-        releaseFirstWrite.countDown();
+        List<Future<String>> others = queueBehindFirst(group, "b", "c");
 
         first.get(5, TimeUnit.SECONDS);
         for (Future<String> f : others) {
@@ -179,20 +164,20 @@ class GroupCommitTest {
         };
     }
 
-    private List<Future<String>> submitAll(GroupCommit<String, String> group, String... items) {
+    /** Once "a" is being written, submits the items and lets "a" finish when all of them wait in the queue. */
+    private List<Future<String>> queueBehindFirst(GroupCommit<String, String> group, String... items) throws Exception {
+        firstWriteEntered.await();
         List<Future<String>> out = new ArrayList<>();
         for (String item : items) {
             out.add(pool.submit(() -> group.submit(item)));
         }
-        return out;
-    }
-
-    private static void awaitQueued(GroupCommit<?, ?> group, int n) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (group.queued() < n) {
+        while (group.queued() < items.length) {
             assertTrue(System.nanoTime() < deadline, "callers never queued");
             Thread.onSpinWait();
         }
+        releaseFirstWrite.countDown();
+        return out;
     }
 
     private static List<String> results(List<Future<String>> futures) throws Exception {
