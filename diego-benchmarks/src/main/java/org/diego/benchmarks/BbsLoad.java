@@ -50,7 +50,17 @@ public final class BbsLoad {
     private BbsLoad() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1); // the pools' threads would keep a failed run's JVM up
+        }
+        System.exit(0); // the event readers' threads would keep the JVM up
+    }
+
+    private static void run(String[] args) throws Exception {
         int desires = Integer.parseInt(arg(args, 0, "2000"));
         int concurrency = Integer.parseInt(arg(args, 1, "8"));
         int listSize = Integer.parseInt(arg(args, 2, "100000"));
@@ -80,7 +90,6 @@ public final class BbsLoad {
                 clean(db);
             }
         }
-        System.exit(0); // the event readers' threads would keep the JVM up
     }
 
     /** Phase 1: the API's desire rate against a raw INSERT rate into the same database. */
