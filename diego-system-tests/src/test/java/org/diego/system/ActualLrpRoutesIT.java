@@ -176,6 +176,11 @@ class ActualLrpRoutesIT {
     @Test
     void failRecordsAPlacementErrorOnlyOnAWaitingInstance() {
         String guid = desire("routes-fail-" + System.nanoTime(), 1, "routes-it");
+        // The auctioneer fails the instance too (no cell has its rootfs): let its write land first, or it
+        // could overwrite ours between the fail and the read. It tries again only after a convergence pass.
+        Cluster.await("the auctioneer's placement error", PATIENCE,
+                () -> !Lrps.instance(api, guid, 0).path("placement_error").asText().isEmpty(),
+                () -> Lrps.instance(api, guid, 0));
         ok(post("/v1/actual_lrps/fail", "{\"actual_lrp_key\": " + key(guid, 0, "routes-it")
                 + ", \"error_message\": \"found no compatible cell\"}"));
         assertEquals("found no compatible cell", Lrps.instance(api, guid, 0).path("placement_error").asText());

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class CellLossSystemIT {
     private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration STABLE = Duration.ofSeconds(10);
     private static final int INSTANCES = 4;
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -42,27 +48,57 @@ class CellLossSystemIT {
                     lost.add(index);
                 }
             });
+            // The SUSPECT window lasts from the pass that marks it to its replacement's start, which can be
+            // shorter than a poll: the victim's instance event stream tells of every suspect as well.
+            BlockingQueue<SseStream.Event> events = new LinkedBlockingQueue<>();
+            HttpResponse<Stream<String>> stream = EventStreamSystemIT.subscribe(api, "/v1/events/lrp_instances.r1",
+                    "{\"cell_id\": \"" + victim + "\"}", events);
             long pid = Cluster.cellPid(victim);
-            signal("STOP", pid);
             try {
+                SseStream.awaitLive(api, events);
+                signal("STOP", pid);
                 Cluster.await(victim + " gone from the cell list", PATIENCE,
                         () -> !Cluster.liveCells(api).contains(victim), () -> Cluster.liveCells(api));
-                // The SUSPECT window lasts from the pass that marks it to its replacement's start: poll often.
                 Set<Integer> suspected = new HashSet<>();
                 Instant deadline = Instant.now().plus(PATIENCE);
                 while (!suspectedAndReplaced(Lrps.actuals(api, guid), victim, lost, suspected)) {
+                    suspected.addAll(suspectsAnnounced(events, guid));
                     assertTrue(Instant.now().isBefore(deadline), "lost " + lost + " not suspected, then replaced; suspects seen "
                             + suspected + ", rows " + Lrps.actuals(api, guid));
                     Cluster.sleep(100);
                 }
             } finally {
                 signal("CONT", pid);
+                stream.body().close();
             }
             Cluster.await(victim + " back", PATIENCE, () -> Cluster.liveCells(api).contains(victim), () -> Cluster.liveCells(api));
             awaitExactlyOnePerIndex(api, guid);
         } finally {
             Cluster.post(api, "/v1/desired_lrp/remove", "{\"process_guid\":\"" + guid + "\"}");
         }
+    }
+
+    /** Indices of {@code guid} that events (taken from the queue) show turning SUSPECT. */
+    private static Set<Integer> suspectsAnnounced(BlockingQueue<SseStream.Event> events, String guid) {
+        Set<Integer> out = new HashSet<>();
+        List<SseStream.Event> taken = new ArrayList<>();
+        events.drainTo(taken);
+        for (SseStream.Event e : taken) {
+            if (!"actual_lrp_instance_changed".equals(e.name())) {
+                continue;
+            }
+            JsonNode changed;
+            try {
+                changed = JSON.readTree(e.data());
+            } catch (java.io.IOException notJson) {
+                continue;
+            }
+            if (guid.equals(changed.path("process_guid").asText())
+                    && "SUSPECT".equals(changed.path("after").path("presence").asText())) {
+                out.add(changed.path("index").asInt());
+            }
+        }
+        return out;
     }
 
     /**
