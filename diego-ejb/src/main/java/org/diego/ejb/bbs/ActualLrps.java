@@ -157,7 +157,6 @@ public class ActualLrps {
         return groups.get(0);
     }
 
-    /** The ORDINARY row for a key as it is now, or null. */
     /**
      * The ORDINARY rows of these instances, by {@link #instanceId}: one query per
      * {@value #KEYS_PER_QUERY} keys on the primary key (an auction round's rows, rather than one read each).
@@ -193,6 +192,7 @@ public class ActualLrps {
         return processGuid + "/" + index;
     }
 
+    /** The ORDINARY row for a key as it is now, or null. */
     public ActualLrp find(ActualLrpKey key) {
         ActualLrpEntity row = em.find(ActualLrpEntity.class, ActualLrpEntity.id(key.processGuid(), key.index(), Presence.ORDINARY));
         return row == null ? null : row.toModel();

@@ -68,27 +68,12 @@ public class DesiredLrps {
     public DesiredLrp desire(DesiredLrp requested) {
         Validation.required("desired_lrp", requested);
         requested.validate();
-        DesiredLrp lrp = requested.withModificationTag(new ModificationTag(guids.newGuid(), 0));
-        em.persist(DesiredLrpEntity.of(lrp, Nanos.now(clock)));
-        try {
-            // The primary key decides, in this transaction: no existence read first, and no locking read
-            // either (FOR UPDATE on a missing row takes a gap lock and deadlocks two concurrent desires).
-            // A concurrent desire of the same guid waits on our insert and then fails on the key.
-            em.flush();
-        } catch (PersistenceException e) {
-            if (DuplicateKey.causes(e)) {
-                throw exists(requested.processGuid());
-            }
-            throw e;
-        }
-        startInstances(lrp, 0, lrp.instances());
-        events.publish(new DesiredLrpCreated(lrp, ""));
-        return lrp;
+        return desireAll(List.of(requested)).orElseThrow(() -> exists(requested.processGuid())).get(0);
     }
 
     /**
-     * Group commit for {@link DesireBatcher}: desires that arrived together, each validated, in one
-     * transaction (one commit and one held-index query for all of them). Each LRP with its ActualLRPs
+     * Desires already validated, in this one transaction (one flush and one held-index query for all of
+     * them): {@link DesireBatcher}'s group commit, and {@link #desire} for one. Each LRP with its ActualLRPs
      * stays atomic. Empty when one of the guids is taken (by an earlier desire or twice in the group): the
      * transaction rolls back and the caller desires them one by one, so each gets its own answer.
      */
@@ -101,6 +86,9 @@ public class DesiredLrps {
             stored.add(lrp);
         }
         try {
+            // The primary key decides, in this transaction: no existence read first, and no locking read
+            // either (FOR UPDATE on a missing row takes a gap lock and deadlocks two concurrent desires).
+            // A concurrent desire of the same guid waits on our insert and then fails on the key.
             em.flush();
         } catch (PersistenceException e) {
             if (DuplicateKey.causes(e)) {
@@ -171,12 +159,10 @@ public class DesiredLrps {
         return row == null ? null : row.toModel();
     }
 
-    /** These LRPs as stored (as {@link #find}), by process guid; absent ones are left out. One query per 500. */
+    /** These LRPs as stored (as {@link #find}), by process guid; absent ones are left out. */
     public Map<String, DesiredLrp> findAll(Collection<String> processGuids) {
         Map<String, DesiredLrp> out = new HashMap<>();
-        List<String> all = List.copyOf(new LinkedHashSet<>(processGuids));
-        for (int from = 0; from < all.size(); from += GUIDS_PER_QUERY) {
-            DesiredLrpWhere where = DesiredLrpWhere.of(null, all.subList(from, Math.min(all.size(), from + GUIDS_PER_QUERY)), null);
+        for (DesiredLrpWhere where : byGuids(processGuids)) {
             where.bind(em.createQuery(where.select("d"), DesiredLrpEntity.class)).getResultStream()
                     .forEach(row -> out.put(row.processGuid(), row.toModel()));
         }
@@ -186,13 +172,21 @@ public class DesiredLrps {
     /** The scheduling infos of these LRPs by process guid (no run info read); absent ones are left out. */
     public Map<String, DesiredLrpSchedulingInfo> schedulingInfos(Collection<String> processGuids) {
         Map<String, DesiredLrpSchedulingInfo> out = new HashMap<>();
-        List<String> all = List.copyOf(new LinkedHashSet<>(processGuids));
-        for (int from = 0; from < all.size(); from += GUIDS_PER_QUERY) {
-            DesiredLrpWhere where = DesiredLrpWhere.of(null, all.subList(from, Math.min(all.size(), from + GUIDS_PER_QUERY)), null);
+        for (DesiredLrpWhere where : byGuids(processGuids)) {
             rows(where, DesiredLrpEntity.SCHEDULING_COLUMNS).stream().map(DesiredLrpEntity::schedulingInfo)
                     .forEach(info -> out.put(info.processGuid(), info));
         }
         return out;
+    }
+
+    /** One filter per {@value #GUIDS_PER_QUERY} distinct guids. */
+    private static List<DesiredLrpWhere> byGuids(Collection<String> processGuids) {
+        List<String> all = List.copyOf(new LinkedHashSet<>(processGuids));
+        List<DesiredLrpWhere> wheres = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += GUIDS_PER_QUERY) {
+            wheres.add(DesiredLrpWhere.of(null, all.subList(from, Math.min(all.size(), from + GUIDS_PER_QUERY)), null));
+        }
+        return wheres;
     }
 
     /** Filtered by domain, process guids and app guids (process guid prefixes). */
