@@ -69,7 +69,7 @@ final class BenchCell implements AutoCloseable {
         this.workDir = Files.createDirectories(workDir).toAbsolutePath().normalize();
         RuncBackendConfig config = new RuncBackendConfig(this.workDir.resolve("cell"), "127.0.0.1",
                 Map.of("cflinuxfs4", rootfs.toAbsolutePath()), NETWORK, null, null, CGROUP_PARENT,
-                Duration.ofSeconds(1), Map.of(), warmContainers);
+                Duration.ofSeconds(1), Map.of(), warmContainers, true);
         String unusable = RuncBackend.unusableBecause(config);
         if (unusable != null) {
             throw new IllegalStateException(unusable);

@@ -15,9 +15,10 @@ import org.diego.cell.garden.RuncBackendConfig;
  * @param images     image ref → OCI image layout directory or docker save tarball, for runc's
  *                   {@code docker:///} and {@code oci:///} rootfs URIs
  * @param warmContainers ready containers runc keeps per preloaded rootfs directory (0: none)
+ * @param diskLimits whether runc enforces containers' disk limits (where the host has loop devices)
  */
 public record BackendOptions(Kind kind, Map<String, Path> rootfsDirs, String network, Path init, String runc,
-                             Map<String, Path> images, int warmContainers) {
+                             Map<String, Path> images, int warmContainers, boolean diskLimits) {
     /** The directory build-busybox-rootfs.sh fills by default. */
     public static final Path DEFAULT_ROOTFS = Path.of("/var/lib/diego/rootfs/busybox");
     /** The default providers are preloaded:cflinuxfs4:busybox; both stacks are the busybox rootfs for now. */
@@ -26,10 +27,10 @@ public record BackendOptions(Kind kind, Map<String, Path> rootfsDirs, String net
     /** The command line's default: runc where the host can run it and a rootfs directory exists. */
     public static final BackendOptions DEFAULT = new BackendOptions(Kind.AUTO, DEFAULT_ROOTFS_DIRS,
             RuncBackendConfig.DEFAULT_NETWORK, RuncBackendConfig.DEFAULT_INIT, "runc", Map.of(),
-            RuncBackendConfig.DEFAULT_WARM_CONTAINERS);
+            RuncBackendConfig.DEFAULT_WARM_CONTAINERS, true);
     /** Plain processes, whatever the host has (tests that build a config in code). */
     public static final BackendOptions PROCESS = new BackendOptions(Kind.PROCESS, DEFAULT_ROOTFS_DIRS,
-            RuncBackendConfig.DEFAULT_NETWORK, RuncBackendConfig.DEFAULT_INIT, "runc", Map.of(), 0);
+            RuncBackendConfig.DEFAULT_NETWORK, RuncBackendConfig.DEFAULT_INIT, "runc", Map.of(), 0, false);
 
     public enum Kind { PROCESS, RUNC, AUTO }
 
@@ -43,6 +44,6 @@ public record BackendOptions(Kind kind, Map<String, Path> rootfsDirs, String net
 
     /** Without images, with the command line's default of warm containers. */
     public BackendOptions(Kind kind, Map<String, Path> rootfsDirs, String network, Path init, String runc) {
-        this(kind, rootfsDirs, network, init, runc, Map.of(), RuncBackendConfig.DEFAULT_WARM_CONTAINERS);
+        this(kind, rootfsDirs, network, init, runc, Map.of(), RuncBackendConfig.DEFAULT_WARM_CONTAINERS, true);
     }
 }

@@ -25,7 +25,7 @@ final class Backends {
         BackendOptions options = config.backend();
         RuncBackendConfig runc = new RuncBackendConfig(config.workDir(), config.address(), options.rootfsDirs(),
                 options.network(), options.init(), options.runc(), RuncBackendConfig.DEFAULT_CGROUP_PARENT,
-                config.stopGrace(), options.images(), options.warmContainers());
+                config.stopGrace(), options.images(), options.warmContainers(), options.diskLimits());
         boolean useRunc = switch (options.kind()) {
             case PROCESS -> false;
             case RUNC -> {

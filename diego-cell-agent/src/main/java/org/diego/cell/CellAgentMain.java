@@ -96,6 +96,11 @@ public final class CellAgentMain implements Callable<Integer> {
                     + "of building it (refilled in the background while the cell is quiet); 0 disables "
                     + "(default: ${DEFAULT-VALUE}).")
     int warmContainers;
+    @Option(names = "--disk-limits", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Enforce each container's disk limit with a filesystem of that size for its writable layer "
+                    + "(an ext4 image on a loop device), for runc; without loop devices or mkfs.ext4 the agent warns "
+                    + "and enforces none; --no-disk-limits turns it off (default: ${DEFAULT-VALUE}).")
+    boolean diskLimits;
     @Option(names = "--healthy-monitoring-interval-ms", defaultValue = "30000",
             description = "Liveness period of monitors, default interval of checks (default: ${DEFAULT-VALUE}).")
     long healthyMonitoringIntervalMs;
@@ -210,6 +215,6 @@ public final class CellAgentMain implements Callable<Integer> {
         Map<String, Path> dirs = rootfsDirs == null || rootfsDirs.isEmpty() ? BackendOptions.DEFAULT_ROOTFS_DIRS
                 : rootfsDirs;
         return new BackendOptions(kind, dirs, containerNetwork, containerInit, runc,
-                images == null ? Map.of() : images, warmContainers);
+                images == null ? Map.of() : images, warmContainers, diskLimits);
     }
 }

@@ -1,6 +1,7 @@
 package org.diego.cell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +71,9 @@ class CellAgentMainTest {
                 .warmContainers());
         assertThrows(CommandLine.ParameterException.class,
                 () -> parse("--cell-id", "c", "--work-dir", "/w", "--warm-containers", "-1"));
+
+        assertTrue(auto.diskLimits(), "disk limits enforced by default");
+        assertFalse(parse("--cell-id", "c", "--work-dir", "/w", "--no-disk-limits").backend().diskLimits());
     }
 
     @Test

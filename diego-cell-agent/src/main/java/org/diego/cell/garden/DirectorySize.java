@@ -17,7 +17,7 @@ public final class DirectorySize {
     private DirectorySize() {
     }
 
-    /** The size of {@code dir}, skipping any directory {@code skip} accepts (and everything below it). */
+    /** The size of {@code dir}, skipping any file or directory {@code skip} accepts (and everything below it). */
     public static long of(Path dir, Predicate<Path> skip) {
         long[] total = {0};
         if (!Files.isDirectory(dir)) {
@@ -32,7 +32,7 @@ public final class DirectorySize {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile()) {
+                    if (attrs.isRegularFile() && !skip.test(file)) {
                         total[0] += attrs.size();
                     }
                     return FileVisitResult.CONTINUE;

@@ -46,6 +46,7 @@ import org.diego.cell.garden.runc.OciSpec;
 import org.diego.cell.garden.runc.PortForwarder;
 import org.diego.cell.garden.runc.RootfsLayer;
 import org.diego.cell.garden.runc.Runc;
+import org.diego.cell.garden.runc.ScratchDisk;
 import org.diego.cell.garden.runc.SubnetPool;
 import org.diego.cell.garden.runc.UtsHostname;
 import org.diego.core.model.EnvironmentVariable;
@@ -56,14 +57,17 @@ import org.diego.core.model.PortMapping;
  * {@code <work-dir>/containers/h} whose rootfs is an overlay of a preloaded rootfs directory, started
  * long-lived with a pause-mode init; processes join it with {@code runc exec}. Each container has its
  * own pid, mount, ipc, uts and network namespace, memory (+swap), pid and cpu-share limits, and a /30
- * behind a veth pair; declared ports are forwarded from host ports by the agent. Logs go to
+ * behind a veth pair; declared ports are forwarded from host ports by the agent. A disk limit puts the
+ * container's writable layer on a {@link ScratchDisk} of that size. Logs go to
  * {@code stdout.log}/{@code stderr.log} in the bundle, as with the process backend. See
  * docs/07-garden-runc.md for what is and is not enforced.
  *
  * <p>Warm containers ({@link RuncBackendConfig#warmContainers()}): a few containers per preloaded rootfs
- * directory are built ahead of time under neutral runc ids ({@code warm-<hex>}), without limits; a create
- * takes one, writes its limits into its cgroups and gives it the handle's host name and hosts file, and
- * the pool is refilled in the background ({@link WarmPool}). Such a container keeps its runc id, bundle
+ * directory are built ahead of time under neutral runc ids ({@code warm-<hex>}), without cgroup limits but
+ * with the scratch disk the last create on that directory asked for (a disk limit cannot be changed once
+ * the overlay is mounted, so a create asking for another size is served cold and the pool follows it); a
+ * create takes one, writes its limits into its cgroups and gives it the handle's host name and hosts file,
+ * and the pool is refilled in the background ({@link WarmPool}). Such a container keeps its runc id, bundle
  * directory, netns and cgroups; its {@link Box} maps the handle to them, and its bundle records the
  * handle for a restarted agent.
  *
@@ -97,7 +101,11 @@ public final class RuncBackend extends BookkeepingBackend {
     private final Map<String, Box> boxes = new ConcurrentHashMap<>();
     private final CgroupUsage cgroups = new CgroupUsage(Path.of("/sys/fs/cgroup"));
     private final CgroupLimits cgroupLimits = new CgroupLimits(Path.of("/sys/fs/cgroup"));
-    private final WarmPool<Warm> warm;
+    private final WarmPool<WarmKind, Warm> warm;
+    /** The kind of warm container kept per rootfs directory (the disk limit follows the latest create's). */
+    private final Map<Path, WarmKind> warmKinds = new ConcurrentHashMap<>();
+    /** Whether a container's disk limit is enforced (config and host allowing). */
+    private final boolean diskLimits;
     /** runc ids of the warm containers being built or ready, i.e. no handle's yet: list() leaves them out. */
     private final Set<String> warmIds = ConcurrentHashMap.newKeySet();
     private final ImageStore images;
@@ -116,8 +124,12 @@ public final class RuncBackend extends BookkeepingBackend {
     private record Built(Bundle bundle, ContainerNetwork.Attachment attachment) {
     }
 
-    /** A ready container of the pool: its init runs under runc id {@code id}, with no limits yet. */
+    /** A ready container of the pool: its init runs under runc id {@code id}, with no cgroup limits yet. */
     private record Warm(String id, Bundle bundle, ContainerNetwork.Attachment attachment) {
+    }
+
+    /** What a create must match to take a warm container: its rootfs directory and disk limit (0: none). */
+    private record WarmKind(Path lower, long diskBytes) {
     }
 
     /** The read-only lower layer of a container and the process defaults its image gives (none for a stack). */
@@ -154,9 +166,13 @@ public final class RuncBackend extends BookkeepingBackend {
         });
         this.swapAccounting = kernelAccountsSwap();
         this.images = new ImageStore(config.images(), config.workDir().resolve("images"));
-        List<Path> lowers = config.rootfsDirs().values().stream().distinct().filter(Files::isDirectory).toList();
+        this.diskLimits = config.diskLimits() && canLimitDisk();
+        long warmDisk = diskLimits ? RuncBackendConfig.WARM_DISK_BYTES : 0;
+        config.rootfsDirs().values().stream().distinct().filter(Files::isDirectory)
+                .forEach(lower -> warmKinds.put(lower, new WarmKind(lower, warmDisk)));
         int warmContainers = config.warmContainers() > 0 && !canRename() ? 0 : config.warmContainers();
-        this.warm = new WarmPool<>(warmContainers, lowers, this::buildWarm, this::destroyWarm, setup,
+        this.warm = new WarmPool<>(warmContainers, List.copyOf(warmKinds.values()), this::buildWarm, this::destroyWarm,
+                setup,
                 (delay, task) -> scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS), System::nanoTime);
         warm.refill();
     }
@@ -172,6 +188,20 @@ public final class RuncBackend extends BookkeepingBackend {
         }
         LOG.warning("nsenter (util-linux) is missing: no warm containers, every create builds its container");
         return false;
+    }
+
+    /** Disk limits need loop devices and mkfs.ext4; without them containers get none, as the log says. */
+    private static boolean canLimitDisk() {
+        String why = ScratchDisk.unusableBecause();
+        if (why != null) {
+            LOG.warning("disk limits are not enforced on this host: " + why);
+        }
+        return why == null;
+    }
+
+    /** Whether containers' disk limits are enforced here (see {@link ScratchDisk}). */
+    public boolean limitsDisk() {
+        return diskLimits;
     }
 
     /** Where the durations of create's and run's phases go from now on (none by default). */
@@ -218,7 +248,7 @@ public final class RuncBackend extends BookkeepingBackend {
         warm.enterBusy();
         try {
             Lower rootfs = lower(spec.rootfs());
-            Warm taken = ImageRef.isImage(spec.rootfs()) ? null : warm.take(rootfs.dir());
+            Warm taken = ImageRef.isImage(spec.rootfs()) ? null : takeWarm(rootfs.dir(), spec.limits());
             if (taken != null) {
                 ContainerInfo info = createWarm(spec, rootfs, taken);
                 if (info != null) {
@@ -231,6 +261,27 @@ public final class RuncBackend extends BookkeepingBackend {
         }
     }
 
+    /**
+     * A warm container on {@code lower} with the disk limit asked for, or null; on a miss for another disk
+     * limit the pool switches that directory to it, betting that creates come in runs of one app's size.
+     */
+    private Warm takeWarm(Path lower, ContainerLimits limits) {
+        WarmKind wanted = new WarmKind(lower, diskBytes(limits));
+        Warm taken = warm.take(wanted);
+        if (taken == null) {
+            WarmKind kept = warmKinds.get(lower);
+            if (kept != null && !kept.equals(wanted) && warmKinds.replace(lower, kept, wanted)) {
+                warm.want(wanted, kept);
+            }
+        }
+        return taken;
+    }
+
+    /** The disk limit a container gets here: none when disk limits are off. */
+    private long diskBytes(ContainerLimits limits) {
+        return diskLimits ? limits.diskBytes() : 0;
+    }
+
     /** Builds the container under its handle: rootfs, network, bundle files, init. */
     private ContainerInfo createCold(ContainerSpec spec, Lower rootfs) throws BackendException {
         String handle = spec.handle();
@@ -238,7 +289,7 @@ public final class RuncBackend extends BookkeepingBackend {
         PhaseTimer timer = this.timer;
         Built built;
         try {
-            built = build(handle, rootfs.dir(), spec.limits(), timer);
+            built = build(handle, rootfs.dir(), spec.limits(), diskBytes(spec.limits()), timer);
         } catch (IOException | RuntimeException e) {
             throw new BackendException("cannot create container " + handle + ": " + e.getMessage(), e);
         }
@@ -308,12 +359,13 @@ public final class RuncBackend extends BookkeepingBackend {
     }
 
     /**
-     * Rootfs, network, bundle files and the running init of runc container {@code id}; on failure nothing
-     * of it is left. The network is set up beside the rootfs and then beside runc's start of the init
+     * Rootfs (its writable layer on a scratch disk of {@code diskBytes}, if not 0), network, bundle files
+     * and the running init of runc container {@code id}; on failure nothing of it is left. The network is set up beside the rootfs and then beside runc's start of the init
      * (which only needs the namespace to exist); it returns once all of it is done, so processes see their
      * network.
      */
-    private Built build(String id, Path lower, ContainerLimits limits, PhaseTimer timer) throws IOException {
+    private Built build(String id, Path lower, ContainerLimits limits, long diskBytes, PhaseTimer timer)
+            throws IOException {
         Bundle bundle = new Bundle(containers.resolve(id));
         PhaseTimer aside = timer.inParallel();
         long t = System.nanoTime();
@@ -327,7 +379,12 @@ public final class RuncBackend extends BookkeepingBackend {
         CompletableFuture<Void> addressed = null;
         try {
             Files.createDirectories(bundle.dir());
-            RootfsLayer.Kind kind = RootfsLayer.prepare(lower, bundle.dir());
+            Path layers = bundle.dir();
+            if (diskBytes > 0) {
+                layers = ScratchDisk.mount(bundle.dir(), diskBytes);
+                t = timer.lap(id, "create.scratch-disk", t);
+            }
+            RootfsLayer.Kind kind = RootfsLayer.prepare(lower, bundle.dir(), layers);
             if (kind != RootfsLayer.Kind.OVERLAY) {
                 LOG.fine(() -> "container " + id + ": " + kind + " rootfs");
             }
@@ -361,13 +418,13 @@ public final class RuncBackend extends BookkeepingBackend {
         }
     }
 
-    /** A warm container for the pool: built under a neutral id, without limits, named after that id. */
-    private Warm buildWarm(Path lower) throws IOException {
+    /** A warm container for the pool: built under a neutral id, without cgroup limits, named after that id. */
+    private Warm buildWarm(WarmKind kind) throws IOException {
         String id = WARM_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
         warmIds.add(id);
         long started = System.nanoTime();
         try {
-            Built built = build(id, lower, ContainerLimits.NONE, PhaseTimer.NONE);
+            Built built = build(id, kind.lower(), ContainerLimits.NONE, kind.diskBytes(), PhaseTimer.NONE);
             LOG.fine(() -> "warm container " + id + " made in " + millis(started) + " ms");
             return new Warm(id, built.bundle(), built.attachment());
         } catch (IOException | RuntimeException e) {
@@ -707,8 +764,9 @@ public final class RuncBackend extends BookkeepingBackend {
 
     /**
      * Memory and CPU from the container's cgroups; disk as the size of its bundle without the mounted
-     * rootfs (so: what its processes wrote into the overlay's upper layer, plus its logs) and without the
-     * overlay's work dir. With a copied rootfs (no overlay) the copy counts.
+     * rootfs (so: what its processes wrote into the overlay's upper layer, on the scratch disk or not, plus
+     * its logs), without the overlay's work dir and the scratch disk's image. With a copied rootfs (no
+     * overlay) the copy counts.
      */
     @Override
     public ContainerUsage usage(String handle) {
@@ -718,7 +776,8 @@ public final class RuncBackend extends BookkeepingBackend {
         }
         Path rootfs = box.bundle().rootfs();
         Path work = box.bundle().dir().resolve("work");
-        long disk = DirectorySize.of(box.bundle().dir(), d -> d.equals(work) || (d.equals(rootfs) && mounted(rootfs)));
+        long disk = DirectorySize.of(box.bundle().dir(), d -> d.equals(work) || ScratchDisk.isImage(box.bundle().dir(), d)
+                || ScratchDisk.isWorkDir(box.bundle().dir(), d) || (d.equals(rootfs) && mounted(rootfs)));
         try {
             long[] memoryAndCpu = cgroups.read(cgroupPath(box.runcId()));
             return new ContainerUsage(memoryAndCpu[0], memoryAndCpu[1], disk);

@@ -21,15 +21,22 @@ import java.util.Map;
  *                     {@code <workDir>/images})
  * @param warmContainers how many ready containers to keep per preloaded rootfs directory (stacks sharing a
  *                     directory share them), so a create takes one instead of building it; 0: none
+ * @param diskLimits   whether a container's disk limit is enforced (a scratch filesystem of that size for its
+ *                     writable layer, see {@code runc.ScratchDisk}), where the host has loop devices
  */
 public record RuncBackendConfig(Path workDir, String hostIp, Map<String, Path> rootfsDirs, String network, Path init,
                                 String runc, String cgroupParent, Duration stopGrace, Map<String, Path> images,
-                                int warmContainers) {
+                                int warmContainers, boolean diskLimits) {
     public static final String DEFAULT_NETWORK = "10.254.0.0/16";
     public static final Path DEFAULT_INIT = Path.of("/usr/bin/catatonit");
     public static final String DEFAULT_CGROUP_PARENT = "diego";
     /** The agent's default (--warm-containers). */
     public static final int DEFAULT_WARM_CONTAINERS = 2;
+    /**
+     * The disk limit warm containers are first made with, until a create asks for another: Cloud
+     * Controller's default app disk quota (default_app_disk_in_mb, 1024).
+     */
+    public static final long WARM_DISK_BYTES = 1024L * 1024 * 1024;
 
     public RuncBackendConfig {
         if (warmContainers < 0) {
@@ -47,7 +54,7 @@ public record RuncBackendConfig(Path workDir, String hostIp, Map<String, Path> r
     /** Without warm containers. */
     public RuncBackendConfig(Path workDir, String hostIp, Map<String, Path> rootfsDirs, String network, Path init,
                              String runc, String cgroupParent, Duration stopGrace, Map<String, Path> images) {
-        this(workDir, hostIp, rootfsDirs, network, init, runc, cgroupParent, stopGrace, images, 0);
+        this(workDir, hostIp, rootfsDirs, network, init, runc, cgroupParent, stopGrace, images, 0, true);
     }
 
     /** Without images or warm containers. */
@@ -59,6 +66,12 @@ public record RuncBackendConfig(Path workDir, String hostIp, Map<String, Path> r
     /** The same with {@code count} warm containers per rootfs directory. */
     public RuncBackendConfig withWarmContainers(int count) {
         return new RuncBackendConfig(workDir, hostIp, rootfsDirs, network, init, runc, cgroupParent, stopGrace, images,
-                count);
+                count, diskLimits);
+    }
+
+    /** The same with disk limits enforced or not. */
+    public RuncBackendConfig withDiskLimits(boolean enforced) {
+        return new RuncBackendConfig(workDir, hostIp, rootfsDirs, network, init, runc, cgroupParent, stopGrace, images,
+                warmContainers, enforced);
     }
 }

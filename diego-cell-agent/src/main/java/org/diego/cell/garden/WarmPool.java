@@ -1,7 +1,6 @@
 package org.diego.cell.garden;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,27 +17,31 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Containers made ahead of time, {@code size} per rootfs directory, so that a create can take one instead
- * of building it (docs/07-garden-runc.md §2, "Warm containers"). Refilling is background work of low
+ * Containers made ahead of time, {@code size} per kind (for the runc backend: a rootfs directory and a disk
+ * limit), so that a create can take one instead of building it (docs/07-garden-runc.md §2, "Warm containers"). Refilling is background work of low
  * priority: one container at a time, on the given executor, and only while the backend is quiet, i.e.
  * no create or process start is in flight nor ended within {@link #QUIET} (a create is followed at once
  * by its process's start, which a refill would slow down). A failed build is retried after a back-off
  * that doubles up to {@link #MAX_BACKOFF}. Time and delayed work come from the caller (a clock and a
  * "run later"), so the quiet period and the back-off are tested without sleeping.
  *
+ * <p>The kinds kept can change: {@link #want} replaces one kind by another (the backend follows the disk
+ * limit creates ask for), destroying the replaced kind's containers in the background.
+ *
+ * @param <K> a kind of warm container (what a create must match to take one)
  * @param <T> what a warm container is to the backend
  */
-final class WarmPool<T> {
+final class WarmPool<K, T> {
     private static final Logger LOG = Logger.getLogger(WarmPool.class.getName());
     static final Duration QUIET = Duration.ofMillis(100);
     static final Duration MIN_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
 
-    /** Builds one warm container on a rootfs directory; leaves nothing behind when it fails. */
+    /** Builds one warm container of a kind; leaves nothing behind when it fails. */
     @FunctionalInterface
-    interface Builder<T> {
-        T build(Path lower) throws IOException;
+    interface Builder<K, T> {
+        T build(K kind) throws IOException;
     }
 
     /** Runs a task after a delay (the backend's timers); may refuse once the agent stops. */
@@ -48,12 +51,12 @@ final class WarmPool<T> {
     }
 
     private final int size;
-    private final Builder<T> builder;
+    private final Builder<K, T> builder;
     private final Consumer<T> destroyer;
     private final Executor executor;
     private final Later later;
     private final LongSupplier nanoTime;
-    private final Map<Path, Deque<T>> ready = new LinkedHashMap<>();
+    private final Map<K, Deque<T>> ready = new LinkedHashMap<>();
     private int busy;
     private long lastBusyNanos;
     private boolean refilling;
@@ -63,12 +66,12 @@ final class WarmPool<T> {
     private long retryAtNanos;
 
     /**
-     * @param lowers   the rootfs directories to keep containers for
+     * @param kinds    the kinds to keep containers of (for the runc backend, one per rootfs directory)
      * @param executor runs a build (the backend's setup threads)
      * @param later    wakes a refill up after the quiet period or a failure's back-off
      * @param nanoTime the clock ({@code System::nanoTime} in the agent)
      */
-    WarmPool(int size, List<Path> lowers, Builder<T> builder, Consumer<T> destroyer, Executor executor,
+    WarmPool(int size, List<K> kinds, Builder<K, T> builder, Consumer<T> destroyer, Executor executor,
              Later later, LongSupplier nanoTime) {
         this.size = Math.max(0, size);
         this.builder = builder;
@@ -79,14 +82,38 @@ final class WarmPool<T> {
         this.lastBusyNanos = nanoTime.getAsLong() - QUIET.toNanos();
         this.retryAtNanos = nanoTime.getAsLong();
         if (this.size > 0) {
-            lowers.forEach(l -> ready.putIfAbsent(l, new ArrayDeque<>()));
+            kinds.forEach(k -> ready.putIfAbsent(k, new ArrayDeque<>()));
         }
     }
 
-    /** A ready container on {@code lower}, or null; a refill follows once the backend is quiet. */
-    synchronized T take(Path lower) {
-        Deque<T> queue = ready.get(lower);
+    /** A ready container of {@code kind}, or null; a refill follows once the backend is quiet. */
+    synchronized T take(K kind) {
+        Deque<T> queue = ready.get(kind);
         return queue == null ? null : queue.pollFirst();
+    }
+
+    /**
+     * From now on keeps containers of {@code kind} instead of {@code replaced} (nothing happens unless
+     * {@code replaced} is kept and {@code kind} is not); the replaced kind's ready containers are destroyed
+     * on the executor, and one being built is destroyed when done.
+     */
+    void want(K kind, K replaced) {
+        List<T> dropped;
+        synchronized (this) {
+            if (closed || kind.equals(replaced) || !ready.containsKey(replaced) || ready.containsKey(kind)) {
+                return;
+            }
+            dropped = new ArrayList<>(ready.remove(replaced));
+            ready.put(kind, new ArrayDeque<>());
+        }
+        if (!dropped.isEmpty()) {
+            try {
+                executor.execute(() -> dropped.forEach(destroyer));
+            } catch (RejectedExecutionException e) {
+                dropped.forEach(destroyer);
+            }
+        }
+        refill();
     }
 
     /** A create or a process start begins: refills wait until it and a quiet period are over. */
@@ -150,28 +177,29 @@ final class WarmPool<T> {
     }
 
     private void buildOne() {
-        Path lower;
+        K kind;
         synchronized (this) {
-            lower = closed ? null : shortOf();
+            kind = closed ? null : shortOf();
         }
-        if (lower == null) {
+        if (kind == null) {
             done();
             return;
         }
         T built;
         try {
-            built = builder.build(lower);
+            built = builder.build(kind);
         } catch (IOException | RuntimeException e) {
-            backOff(lower, e);
+            backOff(kind, e);
             done();
             refill(); // sets the wake-up for the end of the back-off
             return;
         }
         boolean keep;
         synchronized (this) {
-            keep = !closed;
+            Deque<T> queue = closed ? null : ready.get(kind); // null too when the kind was replaced meanwhile
+            keep = queue != null;
             if (keep) {
-                ready.get(lower).addLast(built);
+                queue.addLast(built);
                 backoffNanos = 0;
             }
         }
@@ -187,7 +215,7 @@ final class WarmPool<T> {
         notifyAll();
     }
 
-    private void backOff(Path lower, Exception e) {
+    private void backOff(K kind, Exception e) {
         long delay;
         synchronized (this) {
             backoffNanos = backoffNanos == 0 ? MIN_BACKOFF.toNanos()
@@ -195,13 +223,13 @@ final class WarmPool<T> {
             delay = backoffNanos;
             retryAtNanos = nanoTime.getAsLong() + delay;
         }
-        LOG.log(Level.WARNING, "cannot make a warm container on " + lower + "; retrying in "
+        LOG.log(Level.WARNING, "cannot make a warm container (" + kind + "); retrying in "
                 + delay / 1_000_000_000 + " s", e);
     }
 
-    /** The first directory with fewer than {@code size} ready containers, or null. */
-    private Path shortOf() {
-        for (Map.Entry<Path, Deque<T>> e : ready.entrySet()) {
+    /** The first kind with fewer than {@code size} ready containers, or null. */
+    private K shortOf() {
+        for (Map.Entry<K, Deque<T>> e : ready.entrySet()) {
             if (e.getValue().size() < size) {
                 return e.getKey();
             }
@@ -209,14 +237,14 @@ final class WarmPool<T> {
         return null;
     }
 
-    /** How many containers on {@code lower} are ready. */
-    synchronized int ready(Path lower) {
-        Deque<T> queue = ready.get(lower);
+    /** How many containers of {@code kind} are ready. */
+    synchronized int ready(K kind) {
+        Deque<T> queue = ready.get(kind);
         return queue == null ? 0 : queue.size();
     }
 
     /**
-     * For tests and benchmarks on the real backend: waits (real time) until every directory has {@code size}
+     * For tests and benchmarks on the real backend: waits (real time) until every kind has {@code size}
      * ready containers; false when {@code timeout} passed first.
      */
     boolean awaitFull(Duration timeout) throws InterruptedException {

@@ -61,7 +61,9 @@ import org.junit.jupiter.api.io.TempDir;
 class RuncBackendIT {
     private static final Path ROOTFS = Path.of("target/it-rootfs/busybox").toAbsolutePath();
     private static final long MB = 1024 * 1024;
-    private static final ContainerLimits SMALL = new ContainerLimits(64 * MB, 128 * MB, 20, 10);
+    /** Its disk limit is the one warm containers are first made with, so a create with it is served warm. */
+    private static final ContainerLimits SMALL = new ContainerLimits(64 * MB,
+            RuncBackendConfig.WARM_DISK_BYTES, 20, 10);
 
     @TempDir
     Path workDir;
@@ -153,6 +155,49 @@ class RuncBackendIT {
     }
 
     @Test
+    void theDiskLimitHoldsWhatIsWrittenAndTheWarmPoolFollowsIt() throws Exception {
+        assertTrue(backend.limitsDisk(), "this host has loop devices and mkfs.ext4");
+        ContainerLimits disk16 = new ContainerLimits(64 * MB, 16 * MB, 0, 10);
+        ContainerInfo info = backend.create(spec("disk", disk16, List.of()));
+        assertFalse(servedWarm("disk"), "the pool held containers of the default disk limit");
+        assertTrue(RootfsLayer.isMounted(info.path().resolve("scratch")), "the writable layer has its own disk");
+
+        // The whole limit can be written, as vcap through the overlay; more cannot, by vcap or root.
+        assertEquals(0, shell("disk", "vcap", "dd if=/dev/zero of=fill bs=1M count=16 && sync"));
+        assertEquals(1, shell("disk", "vcap", "dd if=/dev/zero of=more bs=1M count=8"));
+        assertEquals(1, shell("disk", "root", "dd if=/dev/zero of=/root-more bs=1M count=8"));
+        assertTrue(Files.readString(info.path().resolve(ProcessBackend.STDERR_LOG)).contains("No space left on device"));
+        long used = backend.usage("disk").diskBytes();
+        assertTrue(used >= 16 * MB && used <= 18 * MB, "counts what was written, not the image: " + used);
+        // Freed space can be written again: the limit is on what the layer holds.
+        assertEquals(0, shell("disk", "vcap", "rm -f fill more && dd if=/dev/zero of=again bs=1M count=8"));
+
+        // The pool now keeps containers of this disk limit: the next such create is served warm.
+        assertTrue(backend.awaitWarmContainers(Duration.ofSeconds(30)));
+        backend.create(spec("disk-2", disk16, List.of()));
+        assertTrue(servedWarm("disk-2"), "served warm with the disk limit it asked for");
+        assertEquals(1, shell("disk-2", "vcap", "dd if=/dev/zero of=fill bs=1M count=20"));
+
+        // No limit: the layer stays in the bundle, on the work dir's filesystem.
+        ContainerInfo unlimited = backend.create(spec("no-disk", new ContainerLimits(64 * MB, 0, 0, 10), List.of()));
+        assertFalse(Files.exists(unlimited.path().resolve("scratch")));
+        assertEquals(0, shell("no-disk", "vcap", "dd if=/dev/zero of=fill bs=1M count=20"));
+
+        Path bundle = info.path();
+        backend.destroy("disk");
+        assertFalse(RootfsLayer.isMounted(bundle.resolve("scratch")), "scratch disk unmounted");
+        assertFalse(Files.exists(bundle), "its image went with the bundle");
+        assertEquals("", HostCommand.check(List.of("losetup", "-j", bundle.resolve("disk.img").toString())),
+                "no loop device left on it");
+    }
+
+    /** Runs {@code script} with sh as {@code user} in the container; its exit status. */
+    private int shell(String handle, String user, String script) throws Exception {
+        return backend.run(handle, new ProcessSpec("/bin/sh", List.of("-c", script), null, null, user))
+                .exitStatus().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
     void aContainerPortIsReachableThroughItsHostPort() throws Exception {
         ContainerInfo info = backend.create(spec("web", SMALL, List.of(8080)));
         int hostPort = info.mappedPorts().get(0).hostPort();
@@ -186,6 +231,7 @@ class RuncBackendIT {
         assertEquals(137, sleeper.exitStatus().get(10, TimeUnit.SECONDS));
         assertFalse(Files.exists(info.path()), "bundle removed");
         assertFalse(RootfsLayer.isMounted(info.path().resolve("rootfs")), "rootfs unmounted");
+        assertFalse(RootfsLayer.isMounted(info.path().resolve("scratch")), "scratch disk unmounted");
         assertFalse(ContainerNetwork.netnsExists(id), "network namespace removed");
         assertFalse(Files.exists(Path.of("/sys/class/net", hostInterface)), "veth removed");
         for (String controller : List.of("memory", "pids", "cpu")) {
@@ -420,7 +466,7 @@ class RuncBackendIT {
         // The pool is refilled in the background, and the next create gets a container of its own.
         assertTrue(backend.awaitWarmContainers(Duration.ofSeconds(30)));
         assertEquals(2, warmBundles().size(), "the taken one and its replacement");
-        ContainerInfo second = backend.create(spec("web-2", ContainerLimits.NONE, List.of()));
+        ContainerInfo second = backend.create(spec("web-2", SMALL, List.of()));
         assertTrue(servedWarm("web-2"));
         assertNotEquals(id, backend.runcId("web-2"));
         assertNotEquals(info.containerIp(), second.containerIp());
@@ -529,6 +575,7 @@ class RuncBackendIT {
             assertFalse(Files.exists(bundle), id + " bundle");
             assertFalse(Files.exists(workDir.resolve("runc").resolve(id)), id + " runc state");
             assertFalse(RootfsLayer.isMounted(bundle.resolve("rootfs")), id + " rootfs");
+            assertFalse(RootfsLayer.isMounted(bundle.resolve("scratch")), id + " scratch disk");
             assertFalse(ContainerNetwork.netnsExists(id), id + " netns");
             for (String controller : List.of("memory", "pids", "cpu")) {
                 assertFalse(Files.exists(cgroupDir(controller, id)), id + " " + controller + " cgroup");

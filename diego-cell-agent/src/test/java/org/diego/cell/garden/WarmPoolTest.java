@@ -32,7 +32,7 @@ class WarmPoolTest {
     private final List<String> built = new ArrayList<>();
     private final List<String> destroyed = new ArrayList<>();
 
-    private WarmPool<String> pool(int size, List<Path> lowers, WarmPool.Builder<String> builder) {
+    private WarmPool<Path, String> pool(int size, List<Path> lowers, WarmPool.Builder<Path, String> builder) {
         return new WarmPool<>(size, lowers, builder, destroyed::add, Runnable::run,
                 (delay, task) -> wakeUps.add(new Object[] {now + delay.toNanos(), task}), () -> now);
     }
@@ -53,7 +53,7 @@ class WarmPoolTest {
 
     @Test
     void fillsEveryDirectoryAndRefillsWhatIsTaken() {
-        WarmPool<String> pool = pool(2, List.of(BUSYBOX, OTHER), this::build);
+        WarmPool<Path, String> pool = pool(2, List.of(BUSYBOX, OTHER), this::build);
         pool.refill();
         assertEquals(2, pool.ready(BUSYBOX));
         assertEquals(2, pool.ready(OTHER));
@@ -75,7 +75,7 @@ class WarmPoolTest {
 
     @Test
     void sizeZeroKeepsNothing() {
-        WarmPool<String> pool = pool(0, List.of(BUSYBOX), this::build);
+        WarmPool<Path, String> pool = pool(0, List.of(BUSYBOX), this::build);
         pool.refill();
         assertNull(pool.take(BUSYBOX));
         assertEquals(List.of(), built);
@@ -83,7 +83,7 @@ class WarmPoolTest {
 
     @Test
     void refillsWaitWhileACreateOrStartIsInFlightAndForTheQuietPeriod() {
-        WarmPool<String> pool = pool(1, List.of(BUSYBOX), this::build);
+        WarmPool<Path, String> pool = pool(1, List.of(BUSYBOX), this::build);
         pool.enterBusy();
         pool.refill();
         advance(Duration.ofSeconds(5));
@@ -104,7 +104,7 @@ class WarmPoolTest {
     @Test
     void aFailedBuildBacksOffDoublingThenRetries() {
         AtomicInteger attempts = new AtomicInteger();
-        WarmPool<String> pool = pool(1, List.of(BUSYBOX), lower -> {
+        WarmPool<Path, String> pool = pool(1, List.of(BUSYBOX), lower -> {
             if (attempts.incrementAndGet() <= 2) {
                 throw new IOException("no veth today");
             }
@@ -125,8 +125,43 @@ class WarmPoolTest {
     }
 
     @Test
+    void wantingAnotherKindDestroysTheReplacedOnesAndBuildsTheNewKind() {
+        WarmPool<Path, String> pool = pool(2, List.of(BUSYBOX), this::build);
+        pool.refill();
+        assertEquals(List.of("busybox-1", "busybox-2"), built);
+
+        pool.want(OTHER, BUSYBOX);
+        assertEquals(List.of("busybox-1", "busybox-2"), destroyed, "the replaced kind's containers go");
+        assertNull(pool.take(BUSYBOX), "the replaced kind is no longer kept");
+        assertEquals(2, pool.ready(OTHER), "the new kind is built (the backend was quiet)");
+
+        pool.want(BUSYBOX, Path.of("/rootfs/never-kept"));
+        pool.want(OTHER, OTHER);
+        assertEquals(2, pool.ready(OTHER), "replacing a kind not kept, or by itself, changes nothing");
+        assertEquals(0, pool.ready(BUSYBOX));
+        pool.close();
+    }
+
+    @Test
+    void aContainerBuiltForAKindReplacedMeanwhileIsDestroyed() {
+        WarmPool<Path, String>[] holder = new WarmPool[1];
+        holder[0] = pool(1, List.of(BUSYBOX), lower -> {
+            String id = build(lower);
+            if (lower.equals(BUSYBOX)) {
+                holder[0].want(OTHER, BUSYBOX); // a create asked for another kind while this one was built
+            }
+            return id;
+        });
+        holder[0].refill();
+        assertEquals(List.of("busybox-1"), destroyed, "built for a kind no longer kept");
+        assertEquals(0, holder[0].ready(BUSYBOX));
+        assertEquals(1, holder[0].ready(OTHER), "the new kind is built once the builder is free");
+        holder[0].close();
+    }
+
+    @Test
     void aClosedPoolBuildsNothing() {
-        WarmPool<String> pool = pool(1, List.of(BUSYBOX), this::build);
+        WarmPool<Path, String> pool = pool(1, List.of(BUSYBOX), this::build);
         pool.close();
         pool.refill();
         advance(Duration.ofMinutes(1));
@@ -141,7 +176,7 @@ class WarmPoolTest {
         CountDownLatch finish = new CountDownLatch(1);
         ExecutorService setup = Executors.newSingleThreadExecutor();
         List<String> gone = new java.util.concurrent.CopyOnWriteArrayList<>();
-        WarmPool<String> pool = new WarmPool<>(1, List.of(BUSYBOX), lower -> {
+        WarmPool<Path, String> pool = new WarmPool<>(1, List.of(BUSYBOX), lower -> {
             building.countDown();
             try {
                 finish.await();

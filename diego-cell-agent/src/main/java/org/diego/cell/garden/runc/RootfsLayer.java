@@ -13,8 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * The container's writable root: an overlay mount of the shared read-only rootfs directory (lower) with
- * an upper and work dir in the bundle, so creating a container copies nothing and the rootfs is never
- * modified. Where overlayfs is unavailable (for example a work dir that is itself on overlayfs) the
+ * an upper and work dir in the bundle, or on the container's {@link ScratchDisk} when it has a disk limit,
+ * so creating a container copies nothing and the rootfs is never modified. Where overlayfs is unavailable (for example a work dir that is itself on overlayfs) the
  * rootfs is copied instead, which is slower and uses disk per container but behaves the same.
  */
 public final class RootfsLayer {
@@ -29,14 +29,22 @@ public final class RootfsLayer {
     private RootfsLayer() {
     }
 
-    /** Makes {@code <bundle>/rootfs} a writable view of {@code lower}. */
+    /** Makes {@code <bundle>/rootfs} a writable view of {@code lower}, its writes kept in the bundle. */
     public static Kind prepare(Path lower, Path bundle) throws IOException {
+        return prepare(lower, bundle, bundle);
+    }
+
+    /**
+     * Makes {@code <bundle>/rootfs} a writable view of {@code lower} whose writes go to {@code layers}
+     * (the bundle, or a scratch disk's mount point: upper and work dir must share a filesystem).
+     */
+    public static Kind prepare(Path lower, Path bundle, Path layers) throws IOException {
         if (!Files.isDirectory(lower)) {
             throw new IOException("rootfs directory " + lower + " does not exist");
         }
         Path rootfs = Files.createDirectories(bundle.resolve(ROOTFS));
-        Path upper = Files.createDirectories(bundle.resolve(UPPER));
-        Path work = Files.createDirectories(bundle.resolve(WORK));
+        Path upper = Files.createDirectories(layers.resolve(UPPER));
+        Path work = Files.createDirectories(layers.resolve(WORK));
         String options = "lowerdir=" + safe(lower) + ",upperdir=" + safe(upper) + ",workdir=" + safe(work);
         HostCommand.Result mounted = HostCommand.run(List.of("mount", "-t", "overlay", "overlay", "-o", options,
                 rootfs.toString()));
@@ -51,18 +59,21 @@ public final class RootfsLayer {
         return Kind.COPY;
     }
 
-    /** Unmounts the overlay if there is one; the directories are left for the caller to delete. */
+    /**
+     * Unmounts the overlay if there is one, then the scratch disk under it if there is one; the directories
+     * are left for the caller to delete.
+     */
     public static void release(Path bundle) throws IOException {
         Path rootfs = bundle.resolve(ROOTFS);
-        if (!isMounted(rootfs)) {
-            return;
+        if (isMounted(rootfs)) {
+            HostCommand.Result result = HostCommand.run(List.of("umount", rootfs.toString()));
+            if (!result.ok()) {
+                // Something still holds it (a process that escaped the kill); detach it so the bundle can go.
+                LOG.warning(() -> "umount " + rootfs + " failed (" + result.output() + "); detaching it lazily");
+                HostCommand.check(List.of("umount", "-l", rootfs.toString()));
+            }
         }
-        HostCommand.Result result = HostCommand.run(List.of("umount", rootfs.toString()));
-        if (!result.ok()) {
-            // Something still holds it (a process that escaped the kill); detach it so the bundle can go.
-            LOG.warning(() -> "umount " + rootfs + " failed (" + result.output() + "); detaching it lazily");
-            HostCommand.check(List.of("umount", "-l", rootfs.toString()));
-        }
+        ScratchDisk.release(bundle);
     }
 
     /**
