@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
  * tag {@code runc}. An LRP with an HTTP health check runs in a runc container with its memory limit in its
  * own cgroup and answers on the host port the BBS reports; readiness checks decide {@code routable}; one that outgrows its memory crashes with
  * Diego's out-of-memory reason; a docker app desired through nsync (isolation segment {@code runc}) runs
- * from the busybox image {@code ./diego up} puts beside the rootfs (a docker-archive on disk, no registry). Skipped where the cell fell back to processes (no root, runc or busybox-static).
+ * from the busybox image {@code ./diego up} puts beside the rootfs (a docker-archive on disk, no registry); a
+ * task's disk limit holds what it writes. Skipped where the cell fell back to processes (no root, runc or
+ * busybox-static).
  */
 class RuncCellSystemIT {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -169,6 +171,40 @@ class RuncCellSystemIT {
                 Cluster.post(API, "/v1/tasks/resolving", get);
                 Cluster.post(API, "/v1/tasks/delete", get);
             }
+        }
+    }
+
+    /**
+     * A task's {@code disk_mb} holds on a runc cell: its writable layer is a filesystem of that size, so it
+     * can write within the limit and a write past it fails with ENOSPC, as in Garden.
+     */
+    @Test
+    void aTasksDiskLimitHoldsWhatItWrites() throws Exception {
+        String guid = "runc-disk-" + RUN;
+        String script = "dd if=/dev/zero of=fill bs=1M count=8 2>/dev/null && echo wrote-8 > note; "
+                + "dd if=/dev/zero of=big bs=1M count=32 2>err; s=$?; rm -f big fill; "
+                + "echo \"$(cat note) past-limit-status=$s $(grep -o 'No space left on device' err)\" > result.txt";
+        String definition = """
+                {"rootfs": "preloaded:cflinuxfs4", "memory_mb": 32, "disk_mb": 16, "placement_tags": ["runc"],
+                 "result_file": "result.txt",
+                 "action": {"run": {"path": "/bin/sh", "args": ["-c", %s], "user": "vcap"}}}
+                """.formatted(JSON.writeValueAsString(script));
+        JsonNode desired = Cluster.post(API, "/v1/tasks/desire.r2", "{\"task_guid\": \"" + guid
+                + "\", \"domain\": \"runc-it\", \"task_definition\": " + definition + "}").json();
+        assertFalse(desired.has("error") && !desired.path("error").isNull(), desired.toString());
+        String get = "{\"task_guid\": \"" + guid + "\"}";
+        try {
+            Cluster.await(guid + " Completed", PATIENCE, () -> "Completed".equals(
+                    Cluster.post(API, "/v1/tasks/get_by_task_guid.r3", get).json().path("task").path("state").asText()),
+                    () -> Cluster.post(API, "/v1/tasks/get_by_task_guid.r3", get).body());
+            JsonNode task = Cluster.post(API, "/v1/tasks/get_by_task_guid.r3", get).json().path("task");
+            assertFalse(task.path("failed").asBoolean(), task.toString());
+            // Placed by its tag on cell-3 (a completed task no longer names its cell, as in Diego).
+            assertEquals("wrote-8 past-limit-status=1 No space left on device\n", task.path("result").asText(),
+                    task.toString());
+        } finally {
+            Cluster.post(API, "/v1/tasks/resolving", get);
+            Cluster.post(API, "/v1/tasks/delete", get);
         }
     }
 
