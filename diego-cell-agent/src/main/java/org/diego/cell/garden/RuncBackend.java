@@ -146,7 +146,7 @@ public final class RuncBackend extends BookkeepingBackend {
         super(clock, scheduler);
         this.config = config;
         this.containers = config.workDir().resolve("containers");
-        this.runc = new Runc(config.runc(), config.workDir().resolve("runc"));
+        this.runc = new Runc(config.runc(), config.workDir().resolve("runc"), config.workDir().resolve("exits"));
         SubnetPool subnets = new SubnetPool(config.network());
         this.maxContainers = subnets.size();
         this.network = new ContainerNetwork(subnets);
@@ -545,8 +545,7 @@ public final class RuncBackend extends BookkeepingBackend {
                     : bundle.stderr();
             Runc.Started process = runc.exec(box.runcId(), handle, bundle, processJson, pidFile, box.hasShell(), stdout,
                     stderr);
-            return new ContainerProcess(processId, process.pid(),
-                    process.runcExec().onExit().thenApply(Process::exitValue), own);
+            return new ContainerProcess(processId, process.pid(), process.exit(), own);
         } catch (IOException | IllegalArgumentException e) {
             throw new BackendException("failed to run " + spec.path() + " in container " + handle + ": "
                     + e.getMessage(), e);
@@ -868,6 +867,7 @@ public final class RuncBackend extends BookkeepingBackend {
         boxes.values().forEach(b -> closeForwarders(b.forwarders()));
         relays.shutdownNow();
         setup.shutdown(); // a create in flight finishes its network work
+        runc.close();
     }
 
     /**

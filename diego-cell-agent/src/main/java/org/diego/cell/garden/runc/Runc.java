@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.diego.cell.garden.PhaseTimer;
 
@@ -18,19 +19,31 @@ import org.diego.cell.garden.PhaseTimer;
  * The runc command line, with a state root of our own ({@code --root}) so that runc's list of
  * containers is exactly this agent's, and a log file per bundle for runc's own errors.
  */
-public final class Runc {
+public final class Runc implements AutoCloseable {
     static final String LOG = "runc.log";
     static final String INIT_LOG = "init.log";
     /** runc exec takes tens of ms; a coarser poll would add half its period to every start on average. */
     private static final long START_POLL_MS = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The shim a process runs under (host {@code sh}): a background subshell runs {@code runc exec} in the
+     * foreground (optionally with the log files as fds 3 and 4, see {@link #exec}), then renames its exit
+     * status into {@code $DIEGO_EXIT}; the shell the agent starts records the subshell's pid in
+     * {@code $DIEGO_EXIT.shim} and exits at once, so the agent holds no child per process.
+     */
+    private static final String SHIM = "( \"$@\"%s; echo $? > \"$DIEGO_EXIT.tmp\"; mv -f \"$DIEGO_EXIT.tmp\" "
+            + "\"$DIEGO_EXIT\" ) & echo $! > \"$DIEGO_EXIT.shim\"";
+    private static final String LOG_FDS = " 3>>\"$DIEGO_STDOUT\" 4>>\"$DIEGO_STDERR\"";
     private final String binary;
     private final Path root;
+    private final ExitWatcher exits;
     private volatile PhaseTimer timer = PhaseTimer.NONE;
 
-    public Runc(String binary, Path root) {
+    /** Exit files of processes go to {@code exits} (a directory of this agent's). */
+    public Runc(String binary, Path root, Path exits) {
         this.binary = binary;
         this.root = root.toAbsolutePath().normalize();
+        this.exits = new ExitWatcher(exits);
     }
 
     public Path root() {
@@ -61,21 +74,23 @@ public final class Runc {
         }
     }
 
-    /** A process runc has started: its host pid, and runc exec, whose exit status is the process's. */
-    public record Started(long pid, Process runcExec) {
+    /** A process runc has started: its host pid, and its exit status (runc exec's) to come. */
+    public record Started(long pid, CompletableFuture<Integer> exit) {
     }
 
     /**
-     * Runs {@code runc exec} in the foreground and returns once the process runs: runc stays our child
-     * and exits with the process's status (128 + signal when killed), which is how we learn it. A
-     * process that cannot start (bad user, dir, runc error) is an IOException with runc's message.
+     * Runs {@code runc exec} in the foreground of a shim (see {@link #SHIM}) and returns once the process
+     * runs: runc exits with the process's status (128 + signal when killed), which the shim writes to a
+     * file the {@link ExitWatcher} turns into {@link Started#exit()}. Like guardian's dadoo, the shim
+     * keeps the agent from holding a child (and a JDK reaper thread) per process. A process that cannot
+     * start (bad user, dir, runc error) is an IOException with runc's message.
      *
      * <p>In the foreground runc relays the process's stdout and stderr through pipes and exits only once
      * every holder of those pipes is gone, so a background child of the process would delay the exit
      * status until it ends. With {@code logFds} the log files are instead handed to the process as fds 3
      * and 4 ({@code --preserve-fds}) for a wrapper in the container to move onto 1 and 2; the pipes are
-     * then closed as soon as the process starts. The host-side {@code sh} only opens those fds, which
-     * Java cannot pass to a child.
+     * then closed as soon as the process starts. The shim opens those fds, which Java cannot pass to a
+     * child.
      */
     public Started exec(String id, Bundle bundle, Path processJson, Path pidFile, boolean logFds) throws IOException {
         return exec(id, id, bundle, processJson, pidFile, logFds, bundle.stdout(), bundle.stderr());
@@ -88,11 +103,8 @@ public final class Runc {
      */
     public Started exec(String id, String handle, Bundle bundle, Path processJson, Path pidFile, boolean logFds,
                         Path stdout, Path stderr) throws IOException {
-        List<String> command = new ArrayList<>();
-        if (logFds) {
-            command.addAll(List.of("/bin/sh", "-c", "exec \"$@\" 3>>\"$DIEGO_STDOUT\" 4>>\"$DIEGO_STDERR\"",
-                    "runc-exec"));
-        }
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", SHIM.formatted(logFds ? LOG_FDS : ""),
+                "runc-exec"));
         command.addAll(command(bundle.dir(), "exec", "--process", processJson.toString(), "--pid-file",
                 pidFile.toString()));
         if (logFds) {
@@ -103,44 +115,80 @@ public final class Runc {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()))
                 .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
+        String exitName = id + "." + pidFile.getFileName() + ".exit";
+        Path exitFile = exits.dir().resolve(exitName);
         builder.environment().put("DIEGO_STDOUT", stdout.toString());
         builder.environment().put("DIEGO_STDERR", stderr.toString());
+        builder.environment().put("DIEGO_EXIT", exitFile.toString());
         PhaseTimer timer = this.timer;
         long t = System.nanoTime();
-        Process runcExec = builder.start();
+        CompletableFuture<Integer> exit = exits.expect(exitName);
+        try {
+            builder.start();
+        } catch (IOException e) {
+            exits.forget(exitName);
+            throw e;
+        }
         t = timer.lap(handle, "run.exec-spawn", t);
-        long pid = awaitPid(runcExec, pidFile, bundle.dir());
-        timer.lap(handle, "run.exec-until-started", t);
-        return new Started(pid, runcExec);
+        try {
+            long pid = awaitPid(exit, pidFile, bundle.dir(), shimFile(exitFile));
+            timer.lap(handle, "run.exec-until-started", t);
+            return new Started(pid, exit);
+        } finally {
+            Files.deleteIfExists(shimFile(exitFile));
+        }
+    }
+
+    private static Path shimFile(Path exitFile) {
+        return exitFile.resolveSibling(exitFile.getFileName() + ".shim");
     }
 
     /** runc writes the pid file once the process runs; if runc exits first, the process never started. */
-    private static long awaitPid(Process runcExec, Path pidFile, Path bundle) throws IOException {
+    private static long awaitPid(CompletableFuture<Integer> exit, Path pidFile, Path bundle, Path shim)
+            throws IOException {
         long deadline = System.nanoTime() + HostCommand.TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             String pid = Files.exists(pidFile) ? Files.readString(pidFile).strip() : "";
             if (!pid.isEmpty()) {
                 return Long.parseLong(pid);
             }
-            if (!runcExec.isAlive()) {
+            if (exit.isDone()) {
                 // It may have written the pid file and exited in between (a process that ends at once).
                 pid = Files.exists(pidFile) ? Files.readString(pidFile).strip() : "";
                 if (!pid.isEmpty()) {
                     return Long.parseLong(pid);
                 }
-                throw new IOException("runc exec failed with status " + runcExec.exitValue() + ": "
+                throw new IOException("runc exec failed with status " + exit.handle((s, e) -> s).join() + ": "
                         + lastError(bundle));
             }
             try {
                 Thread.sleep(START_POLL_MS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                runcExec.destroyForcibly();
+                killShimmed(shim);
                 throw new IOException("interrupted while starting a process", e);
             }
         }
-        runcExec.destroyForcibly();
+        killShimmed(shim);
         throw new IOException("runc exec did not start the process within " + HostCommand.TIMEOUT.toSeconds() + " s");
+    }
+
+    /** Kills the runc exec of a start given up (the shim then reports it and exits). */
+    private static void killShimmed(Path shim) {
+        try {
+            String pid = Files.exists(shim) ? Files.readString(shim).strip() : "";
+            if (!pid.isEmpty()) {
+                ProcessHandle.of(Long.parseLong(pid)).ifPresent(p -> p.children().forEach(ProcessHandle::destroyForcibly));
+            }
+        } catch (IOException | NumberFormatException e) {
+            // nothing to kill that we can find
+        }
+    }
+
+    /** Stops watching for exits (the agent stops). */
+    @Override
+    public void close() {
+        exits.close();
     }
 
     /** The host pid of the container's init, if runc knows the container and it is running. */
