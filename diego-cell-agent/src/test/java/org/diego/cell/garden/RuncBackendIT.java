@@ -191,6 +191,32 @@ class RuncBackendIT {
                 "no loop device left on it");
     }
 
+    /** The agent holds no thread (nor child) per running process: exits come from one watcher (docs/07 §2). */
+    @Test
+    void runningProcessesHoldNoThreadOrChildOfTheAgentEach() throws Exception {
+        // SMALL's 20 pids would not hold 21 sleeps and their runc execs.
+        backend.create(spec("many", new ContainerLimits(64 * MB, RuncBackendConfig.WARM_DISK_BYTES, 0, 10), List.of()));
+        ContainerProcess first = backend.run("many", new ProcessSpec("sleep", List.of("300"), null, null));
+        int threads = Thread.activeCount();
+        List<ContainerProcess> more = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            more.add(backend.run("many", new ProcessSpec("sleep", List.of("300"), null, null)));
+        }
+        assertTrue(Thread.activeCount() < threads + 5, threads + " → " + Thread.activeCount() + " threads");
+        assertEquals(0, ProcessHandle.current().children().filter(p -> p.info().command().orElse("")
+                .endsWith("runc")).count(), "no runc exec is the agent's child");
+
+        // Each still reports its own exit: a signal to one, then the stop of the rest.
+        backend.signal("many", more.get(3).pid(), true);
+        assertEquals(137, more.get(3).exitStatus().get(10, TimeUnit.SECONDS));
+        assertFalse(first.exitStatus().isDone());
+        backend.stop("many", false);
+        assertEquals(143, first.exitStatus().get(10, TimeUnit.SECONDS));
+        for (ContainerProcess p : more) {
+            assertTrue(p.exitStatus().get(10, TimeUnit.SECONDS) >= 128, "ended by a signal");
+        }
+    }
+
     /** Runs {@code script} with sh as {@code user} in the container; its exit status. */
     private int shell(String handle, String user, String script) throws Exception {
         return backend.run(handle, new ProcessSpec("/bin/sh", List.of("-c", script), null, null, user))
