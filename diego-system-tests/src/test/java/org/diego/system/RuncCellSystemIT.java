@@ -150,27 +150,8 @@ class RuncCellSystemIT {
     void aTasksRelativeResultFileIsReadWhereItsProcessWroteIt() throws Exception {
         for (String user : new String[] {"vcap", ""}) {
             String guid = "runc-result-" + (user.isEmpty() ? "nouser" : user) + "-" + RUN;
-            String definition = """
-                    {"rootfs": "preloaded:cflinuxfs4", "memory_mb": 32, "disk_mb": 32, "placement_tags": ["runc"],
-                     "result_file": "result.txt",
-                     "action": {"run": {"path": "/bin/sh", "args": ["-c", "echo made-by-$USER > result.txt"]%s}}}
-                    """.formatted(user.isEmpty() ? "" : ", \"user\": \"" + user + "\"");
-            JsonNode desired = Cluster.post(API, "/v1/tasks/desire.r2", "{\"task_guid\": \"" + guid
-                    + "\", \"domain\": \"runc-it\", \"task_definition\": " + definition + "}").json();
-            assertFalse(desired.has("error") && !desired.path("error").isNull(), desired.toString());
-            String get = "{\"task_guid\": \"" + guid + "\"}";
-            try {
-                Cluster.await(guid + " Completed", PATIENCE, () -> "Completed".equals(
-                        Cluster.post(API, "/v1/tasks/get_by_task_guid.r3", get).json().path("task").path("state").asText()),
-                        () -> Cluster.post(API, "/v1/tasks/get_by_task_guid.r3", get).body());
-                JsonNode task = Cluster.post(API, "/v1/tasks/get_by_task_guid.r3", get).json().path("task");
-                assertFalse(task.path("failed").asBoolean(), task.toString());
-                assertEquals("made-by-" + (user.isEmpty() ? "root" : user) + "\n", task.path("result").asText(),
-                        task.toString());
-            } finally {
-                Cluster.post(API, "/v1/tasks/resolving", get);
-                Cluster.post(API, "/v1/tasks/delete", get);
-            }
+            String result = runTask(guid, 32, "echo made-by-$USER > result.txt", user);
+            assertEquals("made-by-" + (user.isEmpty() ? "root" : user) + "\n", result);
         }
     }
 
@@ -180,15 +161,26 @@ class RuncCellSystemIT {
      */
     @Test
     void aTasksDiskLimitHoldsWhatItWrites() throws Exception {
-        String guid = "runc-disk-" + RUN;
-        String script = "dd if=/dev/zero of=fill bs=1M count=8 2>/dev/null && echo wrote-8 > note; "
-                + "dd if=/dev/zero of=big bs=1M count=32 2>err; s=$?; rm -f big fill; "
-                + "echo \"$(cat note) past-limit-status=$s $(grep -o 'No space left on device' err)\" > result.txt";
+        String result = runTask("runc-disk-" + RUN, 16,
+                "dd if=/dev/zero of=fill bs=1M count=8 2>/dev/null && echo wrote-8 > note; "
+                        + "dd if=/dev/zero of=big bs=1M count=32 2>err; s=$?; rm -f big fill; "
+                        + "echo \"$(cat note) past-limit-status=$s $(grep -o 'No space left on device' err)\" > result.txt",
+                "vcap");
+        assertEquals("wrote-8 past-limit-status=1 No space left on device\n", result);
+    }
+
+    /**
+     * Runs {@code script} with sh as {@code user} (none: no user in the run action) in a task placed on the
+     * runc cell by its tag, with {@code diskMb}; the result file {@code result.txt} of the task, which must
+     * succeed. The task is resolved and deleted afterwards.
+     */
+    private static String runTask(String guid, int diskMb, String script, String user) throws Exception {
         String definition = """
-                {"rootfs": "preloaded:cflinuxfs4", "memory_mb": 32, "disk_mb": 16, "placement_tags": ["runc"],
+                {"rootfs": "preloaded:cflinuxfs4", "memory_mb": 32, "disk_mb": %d, "placement_tags": ["runc"],
                  "result_file": "result.txt",
-                 "action": {"run": {"path": "/bin/sh", "args": ["-c", %s], "user": "vcap"}}}
-                """.formatted(JSON.writeValueAsString(script));
+                 "action": {"run": {"path": "/bin/sh", "args": ["-c", %s]%s}}}
+                """.formatted(diskMb, JSON.writeValueAsString(script),
+                user.isEmpty() ? "" : ", \"user\": \"" + user + "\"");
         JsonNode desired = Cluster.post(API, "/v1/tasks/desire.r2", "{\"task_guid\": \"" + guid
                 + "\", \"domain\": \"runc-it\", \"task_definition\": " + definition + "}").json();
         assertFalse(desired.has("error") && !desired.path("error").isNull(), desired.toString());
@@ -199,9 +191,7 @@ class RuncCellSystemIT {
                     () -> Cluster.post(API, "/v1/tasks/get_by_task_guid.r3", get).body());
             JsonNode task = Cluster.post(API, "/v1/tasks/get_by_task_guid.r3", get).json().path("task");
             assertFalse(task.path("failed").asBoolean(), task.toString());
-            // Placed by its tag on cell-3 (a completed task no longer names its cell, as in Diego).
-            assertEquals("wrote-8 past-limit-status=1 No space left on device\n", task.path("result").asText(),
-                    task.toString());
+            return task.path("result").asText();
         } finally {
             Cluster.post(API, "/v1/tasks/resolving", get);
             Cluster.post(API, "/v1/tasks/delete", get);

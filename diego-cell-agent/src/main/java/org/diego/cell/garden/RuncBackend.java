@@ -171,8 +171,8 @@ public final class RuncBackend extends BookkeepingBackend {
         config.rootfsDirs().values().stream().distinct().filter(Files::isDirectory)
                 .forEach(lower -> warmKinds.put(lower, new WarmKind(lower, warmDisk)));
         int warmContainers = config.warmContainers() > 0 && !canRename() ? 0 : config.warmContainers();
-        this.warm = new WarmPool<>(warmContainers, List.copyOf(warmKinds.values()), this::buildWarm, this::destroyWarm,
-                setup,
+        this.warm = new WarmPool<>(warmContainers, List.copyOf(warmKinds.values()), this::buildWarm,
+                this::destroyWarm, setup,
                 (delay, task) -> scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS), System::nanoTime);
         warm.refill();
     }
