@@ -1,5 +1,6 @@
 package org.diego.cell;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,8 +57,29 @@ final class Backends {
         LOG.info(() -> "runc backend: containers on " + options.network() + ", rootfs " + options.rootfsDirs()
                 + ", " + options.warmContainers() + " warm container(s) per rootfs directory");
         RuncBackend backend = new RuncBackend(runc, ports, timers);
+        if (backend.limitsDisk()) {
+            warnAboutOvercommit(config);
+        }
         destroyLeftovers(backend);
         return backend;
+    }
+
+    /**
+     * Containers' disk images are sparse: the rep's ledger keeps the sum of their limits within
+     * {@code --disk-mb}, so a work dir's filesystem with less room than that can fill up before any
+     * container reaches its limit.
+     */
+    private static void warnAboutOvercommit(CellAgentConfig config) {
+        try {
+            Path dir = Files.createDirectories(config.workDir());
+            long usableMb = Files.getFileStore(dir).getUsableSpace() / (1024 * 1024);
+            if (usableMb < config.capacity().diskMb()) {
+                LOG.warning(() -> "runc backend: --disk-mb " + config.capacity().diskMb() + " is more than the "
+                        + usableMb + " MB free under " + dir + ": containers may fill it before their disk limits");
+            }
+        } catch (IOException e) {
+            LOG.fine(() -> "cannot read the free space under " + config.workDir() + ": " + e.getMessage());
+        }
     }
 
     /**
