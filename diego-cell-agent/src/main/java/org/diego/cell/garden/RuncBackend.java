@@ -64,10 +64,10 @@ import org.diego.core.model.PortMapping;
  *
  * <p>Warm containers ({@link RuncBackendConfig#warmContainers()}): a few containers per preloaded rootfs
  * directory are built ahead of time under neutral runc ids ({@code warm-<hex>}), without cgroup limits but
- * with the scratch disk the last create on that directory asked for (a disk limit cannot be changed once
- * the overlay is mounted, so a create asking for another size is served cold and the pool follows it); a
- * create takes one, writes its limits into its cgroups and gives it the handle's host name and hosts file,
- * and the pool is refilled in the background ({@link WarmPool}). Such a container keeps its runc id, bundle
+ * with a scratch disk of the limit recent creates on that directory asked for (a disk limit cannot be
+ * changed once the overlay is mounted, so a create asking for another size is served cold, and the pool
+ * follows a run of such creates); a create takes one, writes its limits into its cgroups and gives it the
+ * handle's host name and hosts file, and the pool is refilled in the background ({@link WarmPool}). Such a container keeps its runc id, bundle
  * directory, netns and cgroups; its {@link Box} maps the handle to them, and its bundle records the
  * handle for a restarted agent.
  *
@@ -102,8 +102,10 @@ public final class RuncBackend extends BookkeepingBackend {
     private final CgroupUsage cgroups = new CgroupUsage(Path.of("/sys/fs/cgroup"));
     private final CgroupLimits cgroupLimits = new CgroupLimits(Path.of("/sys/fs/cgroup"));
     private final WarmPool<WarmKind, Warm> warm;
-    /** The kind of warm container kept per rootfs directory (the disk limit follows the latest create's). */
+    /** The kind of warm container kept per rootfs directory (the disk limit follows the creates'). */
     private final Map<Path, WarmKind> warmKinds = new ConcurrentHashMap<>();
+    /** Per rootfs directory, the other kind the last create asked for, if it was not served (guarded by itself). */
+    private final Map<Path, WarmKind> lastMisses = new LinkedHashMap<>();
     /** Whether a container's disk limit is enforced (config and host allowing). */
     private final boolean diskLimits;
     /** runc ids of the warm containers being built or ready, i.e. no handle's yet: list() leaves them out. */
@@ -262,17 +264,29 @@ public final class RuncBackend extends BookkeepingBackend {
     }
 
     /**
-     * A warm container on {@code lower} with the disk limit asked for, or null; on a miss for another disk
-     * limit the pool switches that directory to it, betting that creates come in runs of one app's size.
+     * A warm container on {@code lower} with the disk limit asked for, or null. Two creates in a row asking
+     * for the same other disk limit switch that directory's pool to it: a lone one (a staging task among an
+     * app's instances) does not, so the pool follows runs of one app's size without flapping.
      */
     private Warm takeWarm(Path lower, ContainerLimits limits) {
         WarmKind wanted = new WarmKind(lower, diskBytes(limits));
         Warm taken = warm.take(wanted);
-        if (taken == null) {
-            WarmKind kept = warmKinds.get(lower);
-            if (kept != null && !kept.equals(wanted) && warmKinds.replace(lower, kept, wanted)) {
-                warm.want(wanted, kept);
+        WarmKind kept = warmKinds.get(lower);
+        if (kept == null || kept.equals(wanted)) {
+            synchronized (lastMisses) {
+                lastMisses.remove(lower);
             }
+            return taken;
+        }
+        boolean second;
+        synchronized (lastMisses) {
+            second = wanted.equals(lastMisses.put(lower, wanted));
+            if (second) {
+                lastMisses.remove(lower);
+            }
+        }
+        if (second && warmKinds.replace(lower, kept, wanted)) {
+            warm.want(wanted, kept);
         }
         return taken;
     }

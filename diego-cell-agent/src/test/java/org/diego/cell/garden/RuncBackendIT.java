@@ -172,11 +172,18 @@ class RuncBackendIT {
         // Freed space can be written again: the limit is on what the layer holds.
         assertEquals(0, shell("disk", "vcap", "rm -f fill more && dd if=/dev/zero of=again bs=1M count=8"));
 
-        // The pool now keeps containers of this disk limit: the next such create is served warm.
+        // One create of another disk limit leaves the pool as it is (a staging task among an app's instances)...
         assertTrue(backend.awaitWarmContainers(Duration.ofSeconds(30)));
+        backend.create(spec("default-disk", SMALL, List.of()));
+        assertTrue(servedWarm("default-disk"), "the pool still holds the default disk limit");
+        // ...two in a row switch it: the next such create is served warm.
         backend.create(spec("disk-2", disk16, List.of()));
-        assertTrue(servedWarm("disk-2"), "served warm with the disk limit it asked for");
-        assertEquals(1, shell("disk-2", "vcap", "dd if=/dev/zero of=fill bs=1M count=20"));
+        backend.create(spec("disk-3", disk16, List.of()));
+        assertFalse(servedWarm("disk-3"));
+        assertTrue(backend.awaitWarmContainers(Duration.ofSeconds(30)));
+        backend.create(spec("disk-4", disk16, List.of()));
+        assertTrue(servedWarm("disk-4"), "served warm with the disk limit it asked for");
+        assertEquals(1, shell("disk-4", "vcap", "dd if=/dev/zero of=fill bs=1M count=20"));
 
         // No limit: the layer stays in the bundle, on the work dir's filesystem.
         ContainerInfo unlimited = backend.create(spec("no-disk", new ContainerLimits(64 * MB, 0, 0, 10), List.of()));
