@@ -632,6 +632,10 @@ public abstract class BackendContract {
         String h = handle("left");
         backend.create(spec(h, Map.of("app", "x")));
         ContainerProcess sleeper = run(h, "exec sleep 300");
+        // Found by what /proc shows: wait until the process is sleep (it can still be the JDK's spawn helper,
+        // without the container's environment, just after run returns; seen once under load).
+        awaitTrue(() -> ProcessHandle.of(sleeper.pid()).flatMap(p -> p.info().commandLine()).orElse("")
+                .contains("sleep 300"), "the sleeper runs sleep");
 
         ContainerBackend restarted = open();
         assertEquals(List.of(h), restarted.list());
