@@ -67,9 +67,9 @@ import org.diego.core.model.PortMapping;
  * with a scratch disk of the limit recent creates on that directory asked for (a disk limit cannot be
  * changed once the overlay is mounted, so a create asking for another size is served cold, and the pool
  * follows a run of such creates); a create takes one, writes its limits into its cgroups and gives it the
- * handle's host name and hosts file, and the pool is refilled in the background ({@link WarmPool}). Such a container keeps its runc id, bundle
- * directory, netns and cgroups; its {@link Box} maps the handle to them, and its bundle records the
- * handle for a restarted agent.
+ * handle's host name and hosts file, and the pool is refilled in the background ({@link WarmPool}). Such a
+ * container keeps its runc id, bundle directory, netns and cgroups; its {@link Box} maps the handle to
+ * them, and its bundle records the handle for a restarted agent.
  *
  * <p>Processes listen on their container port: {@code PORT} is left as the caller gives it and defaults
  * to the first declared container port; the host port only appears in the mappings (and so in
@@ -102,10 +102,6 @@ public final class RuncBackend extends BookkeepingBackend {
     private final CgroupUsage cgroups = new CgroupUsage(Path.of("/sys/fs/cgroup"));
     private final CgroupLimits cgroupLimits = new CgroupLimits(Path.of("/sys/fs/cgroup"));
     private final WarmPool<WarmKind, Warm> warm;
-    /** The kind of warm container kept per rootfs directory (the disk limit follows the creates'). */
-    private final Map<Path, WarmKind> warmKinds = new ConcurrentHashMap<>();
-    /** Per rootfs directory, the other kind the last create asked for, if it was not served (guarded by itself). */
-    private final Map<Path, WarmKind> lastMisses = new LinkedHashMap<>();
     /** Whether a container's disk limit is enforced (config and host allowing). */
     private final boolean diskLimits;
     /** runc ids of the warm containers being built or ready, i.e. no handle's yet: list() leaves them out. */
@@ -170,11 +166,11 @@ public final class RuncBackend extends BookkeepingBackend {
         this.images = new ImageStore(config.images(), config.workDir().resolve("images"));
         this.diskLimits = config.diskLimits() && canLimitDisk();
         long warmDisk = diskLimits ? RuncBackendConfig.WARM_DISK_BYTES : 0;
-        config.rootfsDirs().values().stream().distinct().filter(Files::isDirectory)
-                .forEach(lower -> warmKinds.put(lower, new WarmKind(lower, warmDisk)));
+        List<WarmKind> kinds = config.rootfsDirs().values().stream().distinct().filter(Files::isDirectory)
+                .map(lower -> new WarmKind(lower, warmDisk)).toList();
         int warmContainers = config.warmContainers() > 0 && !canRename() ? 0 : config.warmContainers();
-        this.warm = new WarmPool<>(warmContainers, List.copyOf(warmKinds.values()), this::buildWarm,
-                this::destroyWarm, setup,
+        // A rootfs directory is a slot: its disk limit follows the creates' (WarmPool#take).
+        this.warm = new WarmPool<>(warmContainers, kinds, WarmKind::lower, this::buildWarm, this::destroyWarm, setup,
                 (delay, task) -> scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS), System::nanoTime);
         warm.refill();
     }
@@ -250,7 +246,8 @@ public final class RuncBackend extends BookkeepingBackend {
         warm.enterBusy();
         try {
             Lower rootfs = lower(spec.rootfs());
-            Warm taken = ImageRef.isImage(spec.rootfs()) ? null : takeWarm(rootfs.dir(), spec.limits());
+            Warm taken = ImageRef.isImage(spec.rootfs()) ? null
+                    : warm.take(new WarmKind(rootfs.dir(), diskBytes(spec.limits())));
             if (taken != null) {
                 ContainerInfo info = createWarm(spec, rootfs, taken);
                 if (info != null) {
@@ -261,34 +258,6 @@ public final class RuncBackend extends BookkeepingBackend {
         } finally {
             warm.exitBusy();
         }
-    }
-
-    /**
-     * A warm container on {@code lower} with the disk limit asked for, or null. Two creates in a row asking
-     * for the same other disk limit switch that directory's pool to it: a lone one (a staging task among an
-     * app's instances) does not, so the pool follows runs of one app's size without flapping.
-     */
-    private Warm takeWarm(Path lower, ContainerLimits limits) {
-        WarmKind wanted = new WarmKind(lower, diskBytes(limits));
-        Warm taken = warm.take(wanted);
-        WarmKind kept = warmKinds.get(lower);
-        if (kept == null || kept.equals(wanted)) {
-            synchronized (lastMisses) {
-                lastMisses.remove(lower);
-            }
-            return taken;
-        }
-        boolean second;
-        synchronized (lastMisses) {
-            second = wanted.equals(lastMisses.put(lower, wanted));
-            if (second) {
-                lastMisses.remove(lower);
-            }
-        }
-        if (second && warmKinds.replace(lower, kept, wanted)) {
-            warm.want(wanted, kept);
-        }
-        return taken;
     }
 
     /** The disk limit a container gets here: none when disk limits are off. */
@@ -374,8 +343,9 @@ public final class RuncBackend extends BookkeepingBackend {
 
     /**
      * Rootfs (its writable layer on a scratch disk of {@code diskBytes}, if not 0), network, bundle files
-     * and the running init of runc container {@code id}; on failure nothing of it is left. The network is set up beside the rootfs and then beside runc's start of the init
-     * (which only needs the namespace to exist); it returns once all of it is done, so processes see their
+     * and the running init of runc container {@code id}; on failure nothing of it is left. The network is
+     * set up beside the rootfs and then beside runc's start of the init (which only needs the namespace to
+     * exist); it returns once all of it is done, so processes see their
      * network.
      */
     private Built build(String id, Path lower, ContainerLimits limits, long diskBytes, PhaseTimer timer)
@@ -788,9 +758,10 @@ public final class RuncBackend extends BookkeepingBackend {
             return null;
         }
         Path rootfs = box.bundle().rootfs();
-        Path work = box.bundle().dir().resolve("work");
-        long disk = DirectorySize.of(box.bundle().dir(), d -> d.equals(work) || ScratchDisk.isImage(box.bundle().dir(), d)
-                || ScratchDisk.isWorkDir(box.bundle().dir(), d) || (d.equals(rootfs) && mounted(rootfs)));
+        Path dir = box.bundle().dir();
+        Path work = dir.resolve("work");
+        long disk = DirectorySize.of(dir, d -> d.equals(work) || ScratchDisk.isImage(dir, d)
+                || ScratchDisk.isWorkDir(dir, d) || (d.equals(rootfs) && mounted(rootfs)));
         try {
             long[] memoryAndCpu = cgroups.read(cgroupPath(box.runcId()));
             return new ContainerUsage(memoryAndCpu[0], memoryAndCpu[1], disk);

@@ -68,10 +68,4 @@ public record RuncBackendConfig(Path workDir, String hostIp, Map<String, Path> r
         return new RuncBackendConfig(workDir, hostIp, rootfsDirs, network, init, runc, cgroupParent, stopGrace, images,
                 count, diskLimits);
     }
-
-    /** The same with disk limits enforced or not. */
-    public RuncBackendConfig withDiskLimits(boolean enforced) {
-        return new RuncBackendConfig(workDir, hostIp, rootfsDirs, network, init, runc, cgroupParent, stopGrace, images,
-                warmContainers, enforced);
-    }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,21 +13,24 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Containers made ahead of time, {@code size} per kind (for the runc backend: a rootfs directory and a disk
- * limit), so that a create can take one instead of building it (docs/07-garden-runc.md §2, "Warm containers"). Refilling is background work of low
- * priority: one container at a time, on the given executor, and only while the backend is quiet, i.e.
- * no create or process start is in flight nor ended within {@link #QUIET} (a create is followed at once
- * by its process's start, which a refill would slow down). A failed build is retried after a back-off
- * that doubles up to {@link #MAX_BACKOFF}. Time and delayed work come from the caller (a clock and a
- * "run later"), so the quiet period and the back-off are tested without sleeping.
+ * limit), so that a create can take one instead of building it (docs/07-garden-runc.md §2, "Warm
+ * containers"). Refilling is background work of low priority: one container at a time, on the given
+ * executor, and only while the backend is quiet, i.e. no create or process start is in flight nor ended
+ * within {@link #QUIET} (a create is followed at once by its process's start, which a refill would slow
+ * down). A failed build is retried after a back-off that doubles up to {@link #MAX_BACKOFF}. Time and
+ * delayed work come from the caller (a clock and a "run later"), so the quiet period and the back-off are
+ * tested without sleeping.
  *
- * <p>The kinds kept can change: {@link #want} replaces one kind by another (the backend follows the disk
- * limit creates ask for), destroying the replaced kind's containers in the background.
+ * <p>The kinds kept can change: {@link #want} replaces one kind by another, destroying the replaced kind's
+ * containers in the background, and {@link #take} does so when a slot (kinds that replace each other, for
+ * the runc backend a rootfs directory) is asked twice in a row for a kind it does not keep.
  *
  * @param <K> a kind of warm container (what a create must match to take one)
  * @param <T> what a warm container is to the backend
@@ -64,15 +68,27 @@ final class WarmPool<K, T> {
     private boolean closed;
     private long backoffNanos;
     private long retryAtNanos;
+    private final Function<K, ?> slotOf;
+    /** Per slot, the kind the last take asked for when the slot kept another one (see {@link #take}). */
+    private final Map<Object, K> lastMisses = new HashMap<>();
+
+    /** Each kind a slot of its own: the kinds kept change only through {@link #want}. */
+    WarmPool(int size, List<K> kinds, Builder<K, T> builder, Consumer<T> destroyer, Executor executor,
+             Later later, LongSupplier nanoTime) {
+        this(size, kinds, k -> k, builder, destroyer, executor, later, nanoTime);
+    }
 
     /**
-     * @param kinds    the kinds to keep containers of (for the runc backend, one per rootfs directory)
+     * @param kinds    the kinds to keep containers of, one per slot
+     * @param slotOf   the slot of a kind: kinds of one slot replace each other (for the runc backend, the
+     *                 rootfs directory; its kinds differ by disk limit)
      * @param executor runs a build (the backend's setup threads)
      * @param later    wakes a refill up after the quiet period or a failure's back-off
      * @param nanoTime the clock ({@code System::nanoTime} in the agent)
      */
-    WarmPool(int size, List<K> kinds, Builder<K, T> builder, Consumer<T> destroyer, Executor executor,
-             Later later, LongSupplier nanoTime) {
+    WarmPool(int size, List<K> kinds, Function<K, ?> slotOf, Builder<K, T> builder, Consumer<T> destroyer,
+             Executor executor, Later later, LongSupplier nanoTime) {
+        this.slotOf = slotOf;
         this.size = Math.max(0, size);
         this.builder = builder;
         this.destroyer = destroyer;
@@ -86,10 +102,28 @@ final class WarmPool<K, T> {
         }
     }
 
-    /** A ready container of {@code kind}, or null; a refill follows once the backend is quiet. */
-    synchronized T take(K kind) {
-        Deque<T> queue = ready.get(kind);
-        return queue == null ? null : queue.pollFirst();
+    /**
+     * A ready container of {@code kind}, or null; a refill follows once the backend is quiet. Two takes in a
+     * row asking for the same kind that its slot does not keep switch the slot to it ({@link #want}); a lone
+     * one (a staging task among an app's instances) does not, so the pool follows runs without flapping.
+     */
+    T take(K kind) {
+        K replaced;
+        synchronized (this) {
+            Object slot = slotOf.apply(kind);
+            Deque<T> queue = ready.get(kind);
+            if (queue != null) {
+                lastMisses.remove(slot);
+                return queue.pollFirst();
+            }
+            replaced = ready.keySet().stream().filter(k -> slotOf.apply(k).equals(slot)).findFirst().orElse(null);
+            if (replaced == null || !kind.equals(lastMisses.put(slot, kind))) {
+                return null;
+            }
+            lastMisses.remove(slot);
+        }
+        want(kind, replaced);
+        return null;
     }
 
     /**

@@ -159,6 +159,34 @@ class WarmPoolTest {
         holder[0].close();
     }
 
+    /** Kinds "dir:disk" in slots "dir", as the runc backend keys containers by rootfs directory and disk limit. */
+    @Test
+    void twoTakesInARowOfAKindItsSlotDoesNotKeepSwitchTheSlotToIt() {
+        List<String> made = new ArrayList<>();
+        WarmPool<String, String> pool = new WarmPool<>(1, List.of("bb:1024"), k -> k.split(":")[0], k -> {
+            made.add(k);
+            return k + "#" + made.size();
+        }, destroyed::add, Runnable::run, (delay, task) -> wakeUps.add(new Object[] {now + delay.toNanos(), task}),
+                () -> now);
+        pool.refill();
+        assertEquals("bb:1024#1", pool.take("bb:1024"));
+
+        assertNull(pool.take("bb:4096"), "a lone staging-sized create is served cold...");
+        assertNull(pool.take("bb:1024"), "(the pool is being refilled)");
+        pool.refill();
+        assertNull(pool.take("bb:4096"), "...and, with a hit between, does not switch the slot");
+        assertEquals(List.of("bb:1024", "bb:1024"), made);
+
+        assertNull(pool.take("bb:16"));
+        assertEquals(List.of("bb:1024", "bb:1024"), made, "one miss of a kind leaves the slot as it is");
+        assertNull(pool.take("bb:16"), "the second in a row is still served cold");
+        assertEquals(List.of("bb:1024#2"), destroyed, "the replaced kind's ready container goes");
+        assertEquals(List.of("bb:1024", "bb:1024", "bb:16"), made, "and the slot's new kind is built");
+        assertEquals("bb:16#3", pool.take("bb:16"));
+        assertNull(pool.take("other:16"), "a slot the pool does not keep stays without containers");
+        pool.close();
+    }
+
     @Test
     void aClosedPoolBuildsNothing() {
         WarmPool<Path, String> pool = pool(1, List.of(BUSYBOX), this::build);

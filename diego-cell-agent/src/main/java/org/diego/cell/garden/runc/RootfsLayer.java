@@ -14,8 +14,9 @@ import java.util.logging.Logger;
 /**
  * The container's writable root: an overlay mount of the shared read-only rootfs directory (lower) with
  * an upper and work dir in the bundle, or on the container's {@link ScratchDisk} when it has a disk limit,
- * so creating a container copies nothing and the rootfs is never modified. Where overlayfs is unavailable (for example a work dir that is itself on overlayfs) the
- * rootfs is copied instead, which is slower and uses disk per container but behaves the same.
+ * so creating a container copies nothing and the rootfs is never modified. Where overlayfs is unavailable
+ * (for example a work dir that is itself on overlayfs) the rootfs is copied instead, which is slower and
+ * uses disk per container but behaves the same.
  */
 public final class RootfsLayer {
     private static final Logger LOG = Logger.getLogger(RootfsLayer.class.getName());
@@ -64,16 +65,23 @@ public final class RootfsLayer {
      * are left for the caller to delete.
      */
     public static void release(Path bundle) throws IOException {
-        Path rootfs = bundle.resolve(ROOTFS);
-        if (isMounted(rootfs)) {
-            HostCommand.Result result = HostCommand.run(List.of("umount", rootfs.toString()));
-            if (!result.ok()) {
-                // Something still holds it (a process that escaped the kill); detach it so the bundle can go.
-                LOG.warning(() -> "umount " + rootfs + " failed (" + result.output() + "); detaching it lazily");
-                HostCommand.check(List.of("umount", "-l", rootfs.toString()));
-            }
-        }
+        unmount(bundle.resolve(ROOTFS));
         ScratchDisk.release(bundle);
+    }
+
+    /**
+     * Unmounts {@code mountPoint} if it is mounted. If something still holds it (a process that escaped the
+     * kill, a lazily detached mount above it) it is detached lazily, so the bundle can go.
+     */
+    static void unmount(Path mountPoint) throws IOException {
+        if (!isMounted(mountPoint)) {
+            return;
+        }
+        HostCommand.Result result = HostCommand.run(List.of("umount", mountPoint.toString()));
+        if (!result.ok()) {
+            LOG.warning(() -> "umount " + mountPoint + " failed (" + result.output() + "); detaching it lazily");
+            HostCommand.check(List.of("umount", "-l", mountPoint.toString()));
+        }
     }
 
     /**

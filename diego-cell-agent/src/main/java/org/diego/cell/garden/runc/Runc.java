@@ -178,7 +178,8 @@ public final class Runc implements AutoCloseable {
         try {
             String pid = Files.exists(shim) ? Files.readString(shim).strip() : "";
             if (!pid.isEmpty()) {
-                ProcessHandle.of(Long.parseLong(pid)).ifPresent(p -> p.children().forEach(ProcessHandle::destroyForcibly));
+                ProcessHandle.of(Long.parseLong(pid))
+                        .ifPresent(p -> p.children().forEach(ProcessHandle::destroyForcibly));
             }
         } catch (IOException | NumberFormatException e) {
             // nothing to kill that we can find

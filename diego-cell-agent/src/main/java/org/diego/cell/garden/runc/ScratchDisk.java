@@ -5,7 +5,6 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
  * A container's disk limit: its writable layer (the overlay's upper and work dirs) lives on a filesystem
@@ -21,7 +20,6 @@ import java.util.logging.Logger;
  * room for online resizing.
  */
 public final class ScratchDisk {
-    private static final Logger LOG = Logger.getLogger(ScratchDisk.class.getName());
     static final String IMAGE = "disk.img";
     static final String MOUNT = "scratch";
 
@@ -67,18 +65,12 @@ public final class ScratchDisk {
         return mountPoint;
     }
 
-    /** Unmounts the filesystem if it is mounted (mount's loop device goes with it); after the overlay. */
+    /**
+     * Unmounts the filesystem if it is mounted, after the overlay (mount's loop device goes with it, or once
+     * a lazily detached one is free).
+     */
     public static void release(Path bundle) throws IOException {
-        Path mountPoint = bundle.resolve(MOUNT);
-        if (!RootfsLayer.isMounted(mountPoint)) {
-            return;
-        }
-        HostCommand.Result result = HostCommand.run(List.of("umount", mountPoint.toString()));
-        if (!result.ok()) {
-            // Still busy (a lazily detached overlay above it): detach it too; the loop device goes when free.
-            LOG.warning(() -> "umount " + mountPoint + " failed (" + result.output() + "); detaching it lazily");
-            HostCommand.check(List.of("umount", "-l", mountPoint.toString()));
-        }
+        RootfsLayer.unmount(bundle.resolve(MOUNT));
     }
 
     /** Whether {@code path} is the image file of {@code bundle} (its contents are what the disk use counts). */
