@@ -634,8 +634,8 @@ public abstract class BackendContract {
         ContainerProcess sleeper = run(h, "exec sleep 300");
         // Found by what /proc shows: wait until the process is sleep (it can still be the JDK's spawn helper,
         // without the container's environment, just after run returns; seen once under load).
-        awaitTrue(() -> ProcessHandle.of(sleeper.pid()).flatMap(p -> p.info().commandLine()).orElse("")
-                .contains("sleep 300"), "the sleeper runs sleep");
+        // (Its argv, not ProcessHandle's command line: that starts with the executable, busybox in a runc rootfs.)
+        awaitTrue(() -> cmdline(sleeper.pid()).contains("sleep 300"), "the sleeper runs sleep");
 
         ContainerBackend restarted = open();
         assertEquals(List.of(h), restarted.list());
@@ -737,6 +737,15 @@ public abstract class BackendContract {
     private static void file(TarWriter writer, String name, String content) throws IOException {
         byte[] data = content.getBytes(StandardCharsets.UTF_8);
         writer.file(name, 0644, data.length, 0, new ByteArrayInputStream(data));
+    }
+
+    /** A process's argv from /proc, space-separated; empty once it is gone. */
+    private static String cmdline(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     protected static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
