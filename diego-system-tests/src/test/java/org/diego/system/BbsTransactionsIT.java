@@ -1,6 +1,7 @@
 package org.diego.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -178,6 +179,17 @@ class BbsTransactionsIT {
         } finally {
             desired.remove(guid);
         }
+    }
+
+    /** A convergence pass whose snapshot predates a removal creates no orphan for the removed LRP. */
+    @Test
+    void aMissingInstanceOfARemovedLrpIsNotCreated() {
+        String guid = "arq-orphan-" + System.nanoTime();
+        desired.desire(lrp(guid, 1));
+        ActualLrpKey key = actuals.byProcess(guid).get(0).key();
+        desired.remove(guid);
+        assertFalse(actuals.createMissing(key, new Fence("orphan-test-" + System.nanoTime(), 1)));
+        assertNull(actuals.find(key), "nothing was written");
     }
 
     @Test

@@ -44,6 +44,7 @@ import org.diego.core.time.Nanos;
 import org.diego.ejb.cluster.Fence;
 import org.diego.ejb.messaging.Messenger;
 import org.diego.ejb.persistence.ActualLrpEntity;
+import org.diego.ejb.persistence.DesiredLrpEntity;
 
 /**
  * ActualLRP reads and transitions for the HTTP routes, the cells' JMS requests and convergence. A
@@ -308,9 +309,17 @@ public class ActualLrps {
     // ---- convergence: writes conditional on the row being as the pass read it ----------------------------
     // Group events follow Diego's convergence controller step by step: each concerns the written row alone.
 
-    /** A missing index gets a new UNCLAIMED row (unless another writer created it meanwhile). */
+    /**
+     * A missing index gets a new UNCLAIMED row, unless another writer created it meanwhile or its DesiredLRP
+     * is gone: the pass's snapshot can predate a removal (which deletes the instances), and a row made after
+     * it would be an orphan that only a fresh domain retires. The DesiredLRP's row is locked first, in the
+     * order removal takes them, so a removal waits for this write and then deletes the new row too.
+     */
     public boolean createMissing(ActualLrpKey key, Fence fence) {
         fences.check(fence);
+        if (em.find(DesiredLrpEntity.class, key.processGuid(), LockModeType.PESSIMISTIC_READ) == null) {
+            return false;
+        }
         ActualLrpRows.Locked locked = rows.lock(key.processGuid(), key.index());
         if (locked.rows().ordinary() != null) {
             return false;
